@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/htscreen/htscreen/screening/answers"
+	"github.com/htscreen/htscreen/screening/form"
+	"github.com/htscreen/htscreen/screening/guidance"
+	"github.com/htscreen/htscreen/screening/interview"
+	"github.com/htscreen/htscreen/screening/locale"
+	q "github.com/htscreen/htscreen/screening/questionnaire"
+	"github.com/htscreen/htscreen/screening/report"
+	"github.com/htscreen/htscreen/screening/rules"
+)
+
+// ScreenOptions are the screen command's settings.
+type ScreenOptions struct {
+	IO             *IOStreams
+	Modules        []string
+	Accessible     bool
+	AnswersFile    string
+	Lang           string
+	Role           string
+	Region         string
+	Output         string
+	Questionnaires string
+}
+
+func newScreenCmd(ios *IOStreams, runF func(*ScreenOptions) error) *cobra.Command {
+	opts := &ScreenOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "screen [MODULE...]",
+		Short: "Run a screening: the triage, then the modules it points to",
+		Long: `Run a screening. With no MODULE, a short triage comes first and decides which
+modules to ask (labor, sex, forced_marriage, organ). Naming modules runs them
+directly, after the triage's safety and age questions.
+
+Every question offers "not sure" and "prefer not to say"; neither counts as
+"no". Type q at any prompt to stop: nothing is shown and nothing is kept.
+
+Prompts go to standard error and the result to standard output, so
+--output json stays machine-readable. Questions are asked line by line when
+--accessible is given, when TERM=dumb, and when standard input is not a
+terminal.
+
+` + exitCodesHelp,
+		Example: `  htscreen screen
+  htscreen screen labor --lang es
+  htscreen screen --answers case.yaml --output json
+  printf '2\n1\n...' | htscreen screen labor --output json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Modules = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runScreen(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line with numbered answers (screen readers, simple terminals)")
+	f.StringVar(&opts.AnswersFile, "answers", "", "take answers from a YAML or JSON `FILE` of question id: answer (- for standard input)")
+	f.StringVar(&opts.Lang, "lang", locale.Default, "language of questions and result: "+strings.Join(locale.Langs(), ", "))
+	f.StringVar(&opts.Role, "role", "", "your role, for the guidance: "+strings.Join(guidance.Roles, ", "))
+	f.StringVar(&opts.Region, "region", "nyc", "where you are, for the guidance: nyc, or nys for the rest of New York State")
+	f.StringVarP(&opts.Output, "output", "o", "text", "result format: "+strings.Join(report.Formats, ", "))
+	f.StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires from `DIR` instead of the embedded set")
+	return cmd
+}
+
+func runScreen(opts *ScreenOptions) error {
+	ios := opts.IO
+	if err := checkValue("output", opts.Output, report.Formats); err != nil {
+		return err
+	}
+	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+		return err
+	}
+	if opts.Role != "" {
+		if err := checkValue("role", opts.Role, guidance.Roles); err != nil {
+			return err
+		}
+	}
+	if err := checkValue("region", opts.Region, guidance.Regions); err != nil {
+		return err
+	}
+	for _, m := range opts.Modules {
+		if err := checkValue("module", m, q.Forms); err != nil {
+			return usagef("unknown module %q; valid modules: %s", m, strings.Join(q.Forms, ", "))
+		}
+	}
+
+	set, err := loadSet(ios, opts.Questionnaires, q.Options{})
+	if err != nil {
+		return err
+	}
+	for _, m := range opts.Modules {
+		if set.Module(m) == nil {
+			return fmt.Errorf("the questionnaire set has no %s module; it has: %s", m, strings.Join(set.Modules(), ", "))
+		}
+	}
+
+	var in rules.Input
+	if opts.AnswersFile != "" {
+		in, err = screenFromFile(opts, set)
+	} else {
+		// The full-screen form is not built yet; until it is, every
+		// screening runs line by line, which works everywhere.
+		fmt.Fprintln(ios.ErrOut, locale.T(opts.Lang, "start"))
+		plain := form.NewPlain(ios.In, ios.ErrOut, opts.Lang)
+		in, err = interview.Run(set, opts.Modules, plain.Ask)
+	}
+	if err != nil {
+		return err
+	}
+	res := rules.Evaluate(set, in)
+	return report.Write(ios.Out, report.Build(res, opts.Lang), opts.Output)
+}
+
+// screenFromFile answers the screening from an answers file, walking the same
+// path an interactive screening would: skip logic and triage routing apply,
+// and questions the file does not answer count as not asked.
+func screenFromFile(opts *ScreenOptions, set *q.Set) (rules.Input, error) {
+	name := opts.AnswersFile
+	var data []byte
+	var err error
+	if name == "-" {
+		name = "standard input"
+		data, err = io.ReadAll(io.LimitReader(opts.IO.In, answers.MaxSize+1))
+	} else {
+		data, err = readFileLimited(name, answers.MaxSize+1)
+	}
+	if err != nil {
+		return rules.Input{}, fmt.Errorf("reading answers: %w", err)
+	}
+	given, err := answers.Parse(name, data, set)
+	if err != nil {
+		return rules.Input{}, err
+	}
+	used := map[string]bool{}
+	in, err := interview.Run(set, opts.Modules, func(s interview.Step) ([]string, error) {
+		a := given[s.Question.ID]
+		if a == nil {
+			return nil, nil
+		}
+		used[s.Question.ID] = true
+		return a, nil
+	})
+	if err != nil {
+		return in, err
+	}
+	// The interview counts every question it reached; from a file, only
+	// the ones answered were really asked.
+	in.Asked = len(used)
+	var unused []string
+	for id := range given {
+		if !used[id] {
+			unused = append(unused, id)
+		}
+	}
+	if len(unused) > 0 {
+		sort.Strings(unused)
+		fmt.Fprintln(opts.IO.ErrOut, locale.T(opts.Lang, "unused_answers", strings.Join(unused, ", ")))
+	}
+	return in, nil
+}
+
+func readFileLimited(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit))
+}

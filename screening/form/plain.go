@@ -1,0 +1,135 @@
+// Package form holds the runners that put questions to a screener.
+//
+// Plain is the line-by-line runner: one question per prompt, numbered
+// answers, no colour and no cursor movement, so that it works with a screen
+// reader, over a dumb terminal and with piped input. It is the project's own
+// rather than huh's accessible mode, which asks questions that skip logic
+// hides, loses piped answers and completes a form with defaults at end of
+// input (research/software-anchors.md 1.3).
+package form
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/htscreen/htscreen/screening/interview"
+	"github.com/htscreen/htscreen/screening/locale"
+	q "github.com/htscreen/htscreen/screening/questionnaire"
+)
+
+// ErrAborted means the user stopped the screening, or its input ended before
+// every question was answered. No result may be shown after it.
+var ErrAborted = errors.New("screening aborted")
+
+// AbortError says how a screening was stopped.
+type AbortError struct{ Reason string }
+
+func (e *AbortError) Error() string { return e.Reason }
+func (e *AbortError) Unwrap() error { return ErrAborted }
+
+// maxLine bounds one line of input.
+const maxLine = 4096
+
+// Plain asks questions on a text stream.
+type Plain struct {
+	in   *bufio.Scanner
+	out  io.Writer
+	lang string
+}
+
+// NewPlain reads answers from in and writes prompts to out (stderr in the
+// CLI, so that stdout carries only the result).
+func NewPlain(in io.Reader, out io.Writer, lang string) *Plain {
+	s := bufio.NewScanner(in)
+	s.Buffer(make([]byte, 0, 256), maxLine)
+	return &Plain{in: s, out: out, lang: lang}
+}
+
+// Ask puts one step to the user until it gets a valid answer.
+func (p *Plain) Ask(step interview.Step) ([]string, error) {
+	qu := step.Question
+	if step.First {
+		title := step.Section.Title.In(p.lang)
+		fmt.Fprintf(p.out, "\n%s\n%s\n", title, strings.Repeat("=", len([]rune(title))))
+		if intro := step.Section.Intro.In(p.lang); intro != "" {
+			fmt.Fprintf(p.out, "%s\n", intro)
+		}
+	}
+	fmt.Fprintf(p.out, "\n%s\n", locale.T(p.lang, "section", step.Section.Title.In(p.lang), step.Number, step.Total))
+	key := "ask_person"
+	if qu.AskedOf == "screener" {
+		key = "ask_screener"
+	}
+	fmt.Fprintln(p.out, locale.T(p.lang, key, qu.Text.In(p.lang)))
+	if h := qu.Hint.In(p.lang); h != "" {
+		fmt.Fprintln(p.out, locale.T(p.lang, "hint", h))
+	}
+	ids := qu.AnswerIDs()
+	labels := make([]string, len(ids))
+	for i, id := range ids {
+		labels[i] = qu.AnswerText(id, p.lang)
+		fmt.Fprintf(p.out, "  %d. %s\n", i+1, labels[i])
+	}
+	prompt := "prompt_one"
+	if qu.Type == q.Multiple {
+		prompt = "prompt_many"
+	}
+	for {
+		fmt.Fprintln(p.out, locale.T(p.lang, prompt, len(ids)))
+		if !p.in.Scan() {
+			if err := p.in.Err(); err != nil {
+				return nil, &AbortError{Reason: fmt.Sprintf("reading the answer: %v", err)}
+			}
+			return nil, &AbortError{Reason: locale.T(p.lang, "input_ended")}
+		}
+		line := strings.TrimSpace(p.in.Text())
+		if strings.EqualFold(line, "q") || strings.EqualFold(line, "quit") {
+			return nil, &AbortError{Reason: locale.T(p.lang, "aborted")}
+		}
+		a, msg := parseChoice(line, ids, qu.Type == q.Multiple)
+		if msg == "" {
+			return a, nil
+		}
+		var valid []string
+		for i, l := range labels {
+			valid = append(valid, fmt.Sprintf("%d %s", i+1, l))
+		}
+		if msg == "alone" {
+			fmt.Fprintln(p.out, locale.T(p.lang, "invalid_alone", line))
+		} else {
+			fmt.Fprintln(p.out, locale.T(p.lang, "invalid", line, strings.Join(valid, ", ")))
+		}
+	}
+}
+
+// parseChoice turns "2" or "1 3" into answer ids; msg is non-empty when the
+// line is not a valid answer.
+func parseChoice(line string, ids []string, multiple bool) (answer []string, msg string) {
+	fields := strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' })
+	if len(fields) == 0 || (!multiple && len(fields) > 1) {
+		return nil, "invalid"
+	}
+	seen := map[int]bool{}
+	for _, f := range fields {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 || n > len(ids) {
+			return nil, "invalid"
+		}
+		if !seen[n] {
+			seen[n] = true
+			answer = append(answer, ids[n-1])
+		}
+	}
+	if len(answer) > 1 {
+		for _, a := range answer {
+			if a == q.NotSure || a == q.PreferNotToSay {
+				return nil, "alone"
+			}
+		}
+	}
+	return answer, ""
+}

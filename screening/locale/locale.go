@@ -1,0 +1,146 @@
+// Package locale holds the program's own words (prompts, headings, the
+// built-in answers) in each language it ships. Questionnaire wording lives in
+// the YAML files; this is only the frame around it.
+package locale
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+)
+
+// Default is the language used when none is asked for.
+const Default = "en"
+
+// Langs lists the languages the program's own words are written in.
+func Langs() []string {
+	var l []string
+	for k := range catalog {
+		l = append(l, k)
+	}
+	sort.Strings(l)
+	return l
+}
+
+// Supported reports whether lang has a catalog.
+func Supported(lang string) bool { return slices.Contains(Langs(), lang) }
+
+// T returns the message for key in lang, formatted with args, falling back
+// to English. A missing key is a programming error caught by the tests.
+func T(lang, key string, args ...any) string {
+	m, ok := catalog[lang][key]
+	if !ok {
+		m = catalog[Default][key]
+	}
+	if len(args) == 0 {
+		return m
+	}
+	return fmt.Sprintf(m, args...)
+}
+
+var catalog = map[string]map[string]string{
+	"en": {
+		"yes":               "Yes",
+		"no":                "No",
+		"not_sure":          "Not sure",
+		"prefer_not_to_say": "Prefer not to say",
+
+		"section":        "%s: question %d of %d.",
+		"ask_person":     "Ask the person: %s",
+		"ask_screener":   "Your observation: %s",
+		"hint":           "Note for you: %s",
+		"prompt_one":     "Type a number from 1 to %d and press Enter, or q to stop:",
+		"prompt_many":    "Type one or more numbers from 1 to %d, separated by spaces, and press Enter, or q to stop:",
+		"invalid":        "%q is not one of the answers. The answers are: %s.",
+		"invalid_alone":  "%q must be the only answer when it is chosen.",
+		"start":          "htscreen: a screening for indicators of human trafficking. It is not a determination. Nothing is saved. Press q and Enter at any prompt to stop; nothing is shown when you stop.",
+		"opening":        "Before you begin",
+		"aborted":        "Screening stopped. Nothing was saved and no result is shown.",
+		"input_ended":    "The input ended before the screening was complete. Nothing was saved and no result is shown.",
+		"unused_answers": "Note: these answers were not used because skip logic or the triage did not ask their questions: %s",
+
+		"report_title":         "Screening result",
+		"not_determination":    "This is a screening, not a determination. It shows indicators found by these questions; it does not decide whether anyone is or is not a victim of trafficking.",
+		"red_flags":            "Act first",
+		"no_red_flags":         "No red flags were raised.",
+		"forms":                "By form",
+		"level_refer":          "Refer for specialised assessment",
+		"level_concern":        "Concern: follow up privately",
+		"level_none":           "No indicators found by this screen",
+		"not_screened":         "Not screened",
+		"not_selected":         "this module was not chosen for this screening",
+		"not_routed":           "the triage answers did not point to this form",
+		"no_module":            "the questionnaire set has no module for this form",
+		"incomplete":           "Incomplete: key questions were not answered, so this level may be too low.",
+		"incomplete_refer":     "Key questions were not answered; ask them when it is safe to do so.",
+		"sources":              "Sources",
+		"form_labor":           "Labor trafficking",
+		"form_sex":             "Sex trafficking",
+		"form_forced_marriage": "Forced marriage",
+		"form_organ":           "Trafficking for organ removal",
+		"unknown":              "Not known",
+		"why_level":            "Why",
+		"indicators":           "Indicators found",
+		"because":              "answer: %s",
+		"source":               "source",
+		"dimensions":           "Dimensions",
+		"present":              "present",
+		"absent":               "not present",
+		"guidance":             "What to do next",
+		"questions_asked":      "Questions asked: %d",
+		"versions":             "Questionnaires",
+		"contacts_verified":    "Contacts last verified %s",
+	},
+	"es": {
+		"yes":               "Sí",
+		"no":                "No",
+		"not_sure":          "No está seguro/a",
+		"prefer_not_to_say": "Prefiere no decirlo",
+
+		"section":        "%s: pregunta %d de %d.",
+		"ask_person":     "Pregunte a la persona: %s",
+		"ask_screener":   "Su observación: %s",
+		"hint":           "Nota para usted: %s",
+		"prompt_one":     "Escriba un número del 1 al %d y pulse Enter, o q para detenerse:",
+		"prompt_many":    "Escriba uno o más números del 1 al %d, separados por espacios, y pulse Enter, o q para detenerse:",
+		"invalid":        "%q no es una de las respuestas. Las respuestas son: %s.",
+		"invalid_alone":  "%q debe ser la única respuesta cuando se elige.",
+		"start":          "htscreen: una evaluación de indicios de trata de personas. No es una determinación. No se guarda nada. Escriba q y pulse Enter en cualquier pregunta para detenerse; al detenerse no se muestra nada.",
+		"opening":        "Antes de empezar",
+		"aborted":        "Evaluación detenida. No se guardó nada y no se muestra ningún resultado.",
+		"input_ended":    "La entrada terminó antes de completar la evaluación. No se guardó nada y no se muestra ningún resultado.",
+		"unused_answers": "Nota: estas respuestas no se usaron porque la lógica de saltos o el triaje no hicieron sus preguntas: %s",
+
+		"report_title":         "Resultado de la evaluación",
+		"not_determination":    "Esto es una evaluación inicial, no una determinación. Muestra los indicios que encontraron estas preguntas; no decide si alguien es o no víctima de trata.",
+		"red_flags":            "Actúe primero",
+		"no_red_flags":         "No se activó ninguna alerta.",
+		"forms":                "Por forma de trata",
+		"level_refer":          "Derivar para una evaluación especializada",
+		"level_concern":        "Preocupación: hacer seguimiento en privado",
+		"level_none":           "Esta evaluación no encontró indicios",
+		"not_screened":         "No evaluado",
+		"not_selected":         "este módulo no se eligió para esta evaluación",
+		"not_routed":           "las respuestas del triaje no apuntaron a esta forma",
+		"no_module":            "el conjunto de cuestionarios no tiene un módulo para esta forma",
+		"incomplete":           "Incompleto: no se respondieron preguntas clave, así que este nivel puede ser demasiado bajo.",
+		"incomplete_refer":     "No se respondieron preguntas clave; hágalas cuando sea seguro.",
+		"sources":              "Fuentes",
+		"form_labor":           "Trata laboral",
+		"form_sex":             "Trata con fines de explotación sexual",
+		"form_forced_marriage": "Matrimonio forzado",
+		"form_organ":           "Trata con fines de extracción de órganos",
+		"unknown":              "Se desconoce",
+		"why_level":            "Por qué",
+		"indicators":           "Indicios encontrados",
+		"because":              "respuesta: %s",
+		"source":               "fuente",
+		"dimensions":           "Dimensiones",
+		"present":              "presente",
+		"absent":               "no presente",
+		"guidance":             "Qué hacer ahora",
+		"questions_asked":      "Preguntas hechas: %d",
+		"versions":             "Cuestionarios",
+		"contacts_verified":    "Contactos verificados por última vez el %s",
+	},
+}

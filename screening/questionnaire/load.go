@@ -1,0 +1,200 @@
+package questionnaire
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/htscreen/htscreen/screening/locale"
+)
+
+// Limits on what a questionnaire set may be. They are far above any real
+// questionnaire and keep a broken or hostile file from eating memory.
+const (
+	MaxFileSize = 2 << 20
+	MaxFiles    = 64
+)
+
+// Options change what Load accepts.
+type Options struct {
+	// RequireLangs lists languages every text must have besides English.
+	RequireLangs []string
+}
+
+// Set is a validated questionnaire set: the triage, if any, and at most one
+// module per form.
+type Set struct {
+	// Files holds the triage first, then the modules in the order of Forms.
+	Files      []*File
+	Triage     *File
+	modules    map[string]*File
+	questions  map[string]*Question
+	indicators map[string]*Indicator
+}
+
+// Module returns the module for a form, or nil when the set has none.
+func (s *Set) Module(form string) *File { return s.modules[form] }
+
+// Question returns a question by id, or nil.
+func (s *Set) Question(id string) *Question { return s.questions[id] }
+
+// Indicator returns an indicator by id, or nil.
+func (s *Set) Indicator(id string) *Indicator { return s.indicators[id] }
+
+// Modules returns the ids of the modules in the set, in the order of Forms.
+func (s *Set) Modules() []string {
+	var ids []string
+	for _, f := range Forms {
+		if s.modules[f] != nil {
+			ids = append(ids, f)
+		}
+	}
+	return ids
+}
+
+// Load reads every *.yaml and *.yml file at the top of fsys as a
+// questionnaire and validates the whole set. On any problem it returns an
+// ErrorList naming every one, and no set: nothing half-checked is ever used.
+func Load(fsys fs.FS, opts Options) (*Set, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("reading questionnaire folder: %w", err)
+	}
+	var names []string
+	for _, e := range entries {
+		ext := path.Ext(e.Name())
+		if !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) == 0 {
+		return nil, errors.New("no questionnaire files (*.yaml) in the folder; point --questionnaires at a folder that holds triage.yaml and the module files")
+	}
+	if len(names) > MaxFiles {
+		return nil, fmt.Errorf("%d questionnaire files is more than the %d a set may hold", len(names), MaxFiles)
+	}
+	e := &errs{}
+	var files []*File
+	for _, name := range names {
+		data, err := readLimited(fsys, name)
+		if err != nil {
+			e.add(Pos{File: name, Line: 1, Col: 1}, "%v", err)
+			continue
+		}
+		if f := parseFile(name, data, e); f != nil {
+			files = append(files, f)
+		}
+	}
+	if err := e.err(); err != nil {
+		return nil, err
+	}
+	set := check(files, opts, e)
+	if err := e.err(); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("the file is larger than %d MiB; a questionnaire is never this big, so check that this is the right file", MaxFileSize>>20)
+	}
+	return data, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseFile decodes one file, or records why it cannot be read and returns nil.
+func parseFile(name string, data []byte, e *errs) *File {
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
+		e.add(Pos{File: name, Line: line, Col: 1}, "the file is not valid UTF-8 text; save it as UTF-8")
+		return nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		// yaml reports a line but no column for syntax errors.
+		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		e.add(Pos{File: name, Line: line, Col: 1}, "YAML syntax error: %s; check the indentation and quoting on this line or the one before", msg)
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		e.add(Pos{File: name, Line: 1, Col: 1}, "the file is empty; a questionnaire needs at least id, version, title and questions")
+		return nil
+	}
+	f := &File{Name: name}
+	d := &decoder{file: name, errs: e}
+	before := len(e.list)
+	d.decodeStruct(doc.Content[0], reflect.ValueOf(f).Elem(), "the questionnaire", 0)
+	if len(e.list) > before && f.Pos.Line == 0 {
+		return nil
+	}
+	return f
+}
+
+func invalidUTF8At(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// AnswerIDs lists the answers a question accepts, its own choices first,
+// then "not sure" and, for questions asked of the person, "prefer not to say".
+func (q *Question) AnswerIDs() []string {
+	var ids []string
+	if q.Type == YesNo {
+		ids = []string{"yes", "no"}
+	}
+	for _, c := range q.Choices {
+		ids = append(ids, c.ID)
+	}
+	// An observation is the screener's own: they may be unsure, but there
+	// is no one who might prefer not to say.
+	if q.AskedOf == "screener" {
+		return append(ids, NotSure)
+	}
+	return append(ids, NotSure, PreferNotToSay)
+}
+
+// Accepts reports whether id is an answer the question offers.
+func (q *Question) Accepts(id string) bool { return slices.Contains(q.AnswerIDs(), id) }
+
+// AnswerText is how an answer id reads in a language: a choice's own text, or
+// the program's words for yes, no, not sure and prefer not to say.
+func (q *Question) AnswerText(id, lang string) string {
+	for _, c := range q.Choices {
+		if c.ID == id {
+			return c.Text.In(lang)
+		}
+	}
+	return locale.T(lang, id)
+}

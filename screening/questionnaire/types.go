@@ -1,0 +1,280 @@
+// Package questionnaire defines the YAML questionnaire format, loads a set of
+// questionnaire files and validates the whole set before anything is asked.
+//
+// Every value keeps the file, line and column it came from, so that a mistake
+// found after decoding (an unknown question id, a level that can never fire)
+// is reported where the author has to fix it.
+package questionnaire
+
+// Forms are the four forms of trafficking a result always reports, in the
+// order results list them. A module file's id must be one of them.
+var Forms = []string{"labor", "sex", "forced_marriage", "organ"}
+
+// TriageID is the id of the short first questionnaire that routes to modules.
+const TriageID = "triage"
+
+// Answers maps question ids to the answer ids given. A single or yes/no
+// question has one; a multiple choice question one or more. A question that
+// was not asked, or skipped by a runner, is absent: absent is never "no".
+type Answers map[string][]string
+
+// Has reports whether the answer to a question includes id.
+func (a Answers) Has(question, id string) bool {
+	for _, v := range a[question] {
+		if v == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Known reports whether the question got a substantive answer, not "not
+// sure" or "prefer not to say".
+func (a Answers) Known(question string) bool {
+	v := a[question]
+	return len(v) > 0 && v[0] != NotSure && v[0] != PreferNotToSay
+}
+
+// Answer ids every question offers in addition to its own. They are answers
+// of their own: neither ever counts as "no".
+const (
+	NotSure        = "not_sure"
+	PreferNotToSay = "prefer_not_to_say"
+)
+
+// Question types.
+const (
+	YesNo    = "yes_no"   // yes / no / not sure / prefer not to say
+	Single   = "single"   // one of the question's choices
+	Multiple = "multiple" // any number of the question's choices
+)
+
+// Red flags override the scored levels and come first in a result.
+var RedFlags = []string{"emergency", "minor", "one_chance"}
+
+// Strengths of an indicator, as graded by the ILO/EC 2009 Delphi indicators.
+var Strengths = []string{"strong", "medium", "weak"}
+
+// Levels a form can reach. "none" is never written in a file: it is what a
+// form gets when no level rule holds.
+var Levels = []string{"refer", "concern"}
+
+// Roles of the person asked a question.
+var AskedOf = []string{"person", "screener"}
+
+// Pos is where a value stands in a questionnaire file.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// meta is filled by the decoder for every struct that embeds it: where the
+// mapping starts and where each of its keys' values stands.
+type meta struct {
+	Pos  Pos
+	Keys map[string]Pos
+}
+
+func (m *meta) setMeta(x meta) { *m = x }
+
+// At returns the position of key's value, or of the mapping itself when the
+// key is absent, so that "missing X" errors point at the right block.
+func (m meta) At(key string) Pos {
+	if p, ok := m.Keys[key]; ok {
+		return p
+	}
+	return m.Pos
+}
+
+// Has reports whether the key was written in the file.
+func (m meta) Has(key string) bool {
+	_, ok := m.Keys[key]
+	return ok
+}
+
+// Text is a human-readable string in several languages, keyed by language
+// code ("en", "es"). English is required everywhere.
+type Text struct {
+	meta
+	Lang map[string]string
+}
+
+// In returns the text in lang, falling back to English.
+func (t Text) In(lang string) string {
+	if s, ok := t.Lang[lang]; ok && s != "" {
+		return s
+	}
+	return t.Lang["en"]
+}
+
+// IsZero reports whether no text was given at all.
+func (t Text) IsZero() bool { return len(t.Lang) == 0 }
+
+// File is one questionnaire: the triage or a module for one form.
+type File struct {
+	meta
+	// Name is the file's name within the set, as errors print it.
+	Name string `yaml:"-"`
+
+	ID          string       `yaml:"id"`
+	Version     int          `yaml:"version"`
+	Title       Text         `yaml:"title"`
+	Intro       Text         `yaml:"intro"`
+	Translation Text         `yaml:"translation"`
+	Sources     []*Source    `yaml:"sources"`
+	Dimensions  []*Dimension `yaml:"dimensions"`
+	Questions   []*Question  `yaml:"questions"`
+	Indicators  []*Indicator `yaml:"indicators"`
+	Levels      []*LevelRule `yaml:"levels"`
+	RedFlags    []*RedFlag   `yaml:"red_flags"`
+	Routes      []*Route     `yaml:"routes"`
+}
+
+// IsTriage reports whether the file is the triage questionnaire.
+func (f *File) IsTriage() bool { return f.ID == TriageID }
+
+// Source is a document an indicator or rule rests on.
+type Source struct {
+	meta
+	ID   string `yaml:"id"`
+	Cite string `yaml:"cite"`
+	URL  string `yaml:"url"`
+}
+
+// Dimension groups indicators; it is present when the weighted count of its
+// fired indicators reaches the threshold. With weights strong=4, medium=2,
+// weak=1, weak_cap=1 and threshold=5 this is exactly the ILO/EC 2009 rule
+// (two strong, one strong plus one other, three medium, or two medium plus
+// one weak).
+type Dimension struct {
+	meta
+	ID        string  `yaml:"id"`
+	Label     Text    `yaml:"label"`
+	Weights   Weights `yaml:"weights"`
+	WeakCap   *int    `yaml:"weak_cap"`
+	Threshold int     `yaml:"threshold"`
+}
+
+// Weights per strength.
+type Weights struct {
+	meta
+	Strong int `yaml:"strong"`
+	Medium int `yaml:"medium"`
+	Weak   int `yaml:"weak"`
+}
+
+// Of returns the weight of one strength.
+func (w Weights) Of(strength string) int {
+	switch strength {
+	case "strong":
+		return w.Strong
+	case "medium":
+		return w.Medium
+	case "weak":
+		return w.Weak
+	}
+	return 0
+}
+
+// Question is one item, asked of the person or observed by the screener.
+type Question struct {
+	meta
+	ID      string     `yaml:"id"`
+	AskedOf string     `yaml:"asked_of"`
+	Text    Text       `yaml:"text"`
+	Hint    Text       `yaml:"hint"`
+	Type    string     `yaml:"type"`
+	Choices []*Choice  `yaml:"choices"`
+	ShowIf  *Condition `yaml:"show_if"`
+	// Key questions decide a result: left unanswered, the form is reported
+	// as incomplete rather than as showing no indicators.
+	Key bool `yaml:"key"`
+	// Always marks a triage question asked in every screening, even when
+	// modules are named on the command line: safety and age come first.
+	Always bool `yaml:"always"`
+
+	// File is the questionnaire the question belongs to (set by Load).
+	File *File `yaml:"-"`
+}
+
+// Choice is one answer a single or multiple choice question offers.
+type Choice struct {
+	meta
+	ID   string `yaml:"id"`
+	Text Text   `yaml:"text"`
+}
+
+// Indicator is a graded sign of trafficking that fires when its condition
+// holds.
+type Indicator struct {
+	meta
+	ID        string     `yaml:"id"`
+	Dimension string     `yaml:"dimension"`
+	Strength  string     `yaml:"strength"`
+	When      *Condition `yaml:"when"`
+	Label     Text       `yaml:"label"`
+	Explain   Text       `yaml:"explain"`
+	Source    string     `yaml:"source"`
+
+	File *File `yaml:"-"`
+}
+
+// LevelRule raises a form to a level when its condition holds. Rules are
+// evaluated top-down; the first that holds wins.
+type LevelRule struct {
+	meta
+	Level   string     `yaml:"level"`
+	When    *Condition `yaml:"when"`
+	Explain Text       `yaml:"explain"`
+}
+
+// RedFlag fires when its condition holds, whatever the levels say.
+type RedFlag struct {
+	meta
+	ID      string     `yaml:"id"`
+	When    *Condition `yaml:"when"`
+	Label   Text       `yaml:"label"`
+	Source  string     `yaml:"source"`
+	Explain Text       `yaml:"explain"`
+}
+
+// Route sends a screening from the triage to a module.
+type Route struct {
+	meta
+	Module string     `yaml:"module"`
+	When   *Condition `yaml:"when"`
+}
+
+// Condition is data, not a string to parse, so that every reference in it is
+// checked at load time and every result can be explained. Exactly one form is
+// used:
+//
+//	all: [...] / any: [...] / not: {...}
+//	question: ID, is: ANSWER      (for multiple choice: the answer is among those chosen)
+//	question: ID, in: [ANSWER...] (any of them)
+//	dimension: ID                 (the dimension is present; "any": some dimension is)
+//	strength: S [, dimension: ID] (an indicator of that strength fired [in that dimension])
+//	indicator: ID                 (that indicator fired)
+//	red_flag: ID                  (that red flag fired)
+type Condition struct {
+	meta
+	All       []*Condition `yaml:"all"`
+	Any       []*Condition `yaml:"any"`
+	Not       *Condition   `yaml:"not"`
+	Question  string       `yaml:"question"`
+	Is        string       `yaml:"is"`
+	In        []string     `yaml:"in"`
+	Dimension string       `yaml:"dimension"`
+	Strength  string       `yaml:"strength"`
+	Indicator string       `yaml:"indicator"`
+	RedFlag   string       `yaml:"red_flag"`
+}
+
+// Values returns the answers a question condition accepts.
+func (c *Condition) Values() []string {
+	if c.Is != "" {
+		return []string{c.Is}
+	}
+	return c.In
+}

@@ -1,0 +1,487 @@
+package questionnaire
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+var (
+	idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
+	// Source ids may use hyphens, as citations do ("ilo-ec-2009").
+	sourceIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,63}$`)
+)
+
+// Ranges for the numbers a dimension may carry.
+const (
+	maxWeight    = 100
+	maxThreshold = 1000
+)
+
+// checker validates a whole set. It runs in passes so that a reference can
+// point at anything defined in the set, and every problem is reported.
+type checker struct {
+	e    *errs
+	opts Options
+	set  *Set
+	// order of every question in its file, to reject show_if that looks ahead.
+	order map[string]int
+	// red flags defined anywhere in the set.
+	flags map[string]bool
+}
+
+// condition contexts: what a condition may refer to where it stands.
+type scope int
+
+const (
+	scopeShowIf    scope = iota // questions only
+	scopeIndicator              // questions only
+	scopeRoute                  // questions only
+	scopeRedFlag                // questions and indicators
+	scopeLevel                  // anything
+)
+
+func check(files []*File, opts Options, e *errs) *Set {
+	c := &checker{e: e, opts: opts, order: map[string]int{}, flags: map[string]bool{}}
+	s := &Set{modules: map[string]*File{}, questions: map[string]*Question{}, indicators: map[string]*Indicator{}}
+	c.set = s
+
+	// Pass 1: file identity, then every id, so that references resolve.
+	valid := append([]string{TriageID}, Forms...)
+	seen := map[string]*File{}
+	for _, f := range files {
+		switch {
+		case f.ID == "":
+			e.add(f.Pos, "missing \"id\"; use %s", strings.Join(valid, ", "))
+			continue
+		case !slices.Contains(valid, f.ID):
+			e.add(f.At("id"), "unknown questionnaire id %q%s", f.ID, oneOf(f.ID, valid))
+			continue
+		case seen[f.ID] != nil:
+			e.add(f.At("id"), "questionnaire %q is already defined in %s; a set holds one file per id", f.ID, seen[f.ID].Name)
+			continue
+		}
+		seen[f.ID] = f
+		if f.IsTriage() {
+			s.Triage = f
+		} else {
+			s.modules[f.ID] = f
+		}
+	}
+	if s.Triage != nil {
+		s.Files = append(s.Files, s.Triage)
+	}
+	for _, id := range Forms {
+		if f := s.modules[id]; f != nil {
+			s.Files = append(s.Files, f)
+		}
+	}
+	for _, f := range s.Files {
+		for i, q := range f.Questions {
+			q.File = f
+			c.order[q.ID] = i
+			if q.ID == "" {
+				continue
+			}
+			if prev := s.questions[q.ID]; prev != nil {
+				e.add(q.At("id"), "question id %q is already used at %s; question ids must be unique in the whole set", q.ID, short(prev.Pos))
+				continue
+			}
+			s.questions[q.ID] = q
+		}
+		for _, ind := range f.Indicators {
+			ind.File = f
+			if ind.ID == "" {
+				continue
+			}
+			if prev := s.indicators[ind.ID]; prev != nil {
+				e.add(ind.At("id"), "indicator id %q is already used at %s; indicator ids must be unique in the whole set", ind.ID, short(prev.Pos))
+				continue
+			}
+			s.indicators[ind.ID] = ind
+		}
+		for _, rf := range f.RedFlags {
+			c.flags[rf.ID] = true
+		}
+	}
+
+	// Pass 2: everything else, file by file.
+	for _, f := range s.Files {
+		c.file(f)
+	}
+	return s
+}
+
+func short(p Pos) string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col) }
+
+func (c *checker) file(f *File) {
+	if !f.Has("version") {
+		c.e.add(f.Pos, "missing \"version\"; start at 1 and raise it whenever a question or rule changes")
+	} else if f.Version < 1 {
+		c.e.add(f.At("version"), "version must be 1 or more")
+	}
+	c.text(f.Title, f.meta, "title", true)
+	c.text(f.Intro, f.meta, "intro", true)
+
+	sources := map[string]bool{}
+	for _, s := range f.Sources {
+		if c.id(s.ID, s.meta, "source") && sources[s.ID] {
+			c.e.add(s.At("id"), "source id %q is defined twice in this file", s.ID)
+		}
+		sources[s.ID] = true
+		if strings.TrimSpace(s.Cite) == "" {
+			c.e.add(s.At("cite"), "source %q needs a \"cite\": author, title and year", s.ID)
+		}
+	}
+	c.dimensions(f)
+
+	if len(f.Questions) == 0 {
+		c.e.add(f.At("questions"), "a questionnaire needs at least one question under \"questions\"")
+	}
+	for _, q := range f.Questions {
+		c.question(f, q)
+	}
+
+	dims := dimensionIDs(f)
+	for _, ind := range f.Indicators {
+		c.id(ind.ID, ind.meta, "indicator")
+		if ind.Dimension == "" {
+			c.e.add(ind.Pos, "indicator %q needs a \"dimension\"", ind.ID)
+		} else if !slices.Contains(dims, ind.Dimension) {
+			c.e.add(ind.At("dimension"), "indicator %q names an unknown dimension %q%s", ind.ID, ind.Dimension, oneOf(ind.Dimension, dims))
+		}
+		if ind.Strength == "" {
+			c.e.add(ind.Pos, "indicator %q needs a \"strength\": strong, medium or weak", ind.ID)
+		} else if !slices.Contains(Strengths, ind.Strength) {
+			c.e.add(ind.At("strength"), "unknown strength %q%s", ind.Strength, oneOf(ind.Strength, Strengths))
+		}
+		c.when(f, ind.When, ind.meta, scopeIndicator, "indicator "+quote(ind.ID))
+		c.text(ind.Label, ind.meta, "label", true)
+		c.text(ind.Explain, ind.meta, "explain", false)
+		c.sourceRef(f, sources, ind.Source, ind.meta, "indicator "+quote(ind.ID), true)
+	}
+
+	if f.IsTriage() {
+		if len(f.Levels) > 0 {
+			c.e.add(f.At("levels"), "the triage has no levels: its routes decide which modules run, and the modules decide levels")
+		}
+		if len(f.Indicators) > 0 {
+			c.e.add(f.At("indicators"), "the triage has no indicators: move them to the module for their form, which may refer to triage questions")
+		}
+	} else if len(f.Routes) > 0 {
+		c.e.add(f.At("routes"), "only the triage has routes; a module is run when the triage routes to it or when it is named on the command line")
+	}
+
+	for _, l := range f.Levels {
+		if l.Level == "" {
+			c.e.add(l.Pos, "a level rule needs a \"level\": refer or concern")
+		} else if !slices.Contains(Levels, l.Level) {
+			c.e.add(l.At("level"), "unknown level %q%s (a form with no level rule that holds is \"none\")", l.Level, oneOf(l.Level, Levels))
+		}
+		if c.when(f, l.When, l.meta, scopeLevel, "level "+quote(l.Level)) {
+			if ok, why := c.possible(f, l.When); !ok {
+				c.e.add(l.At("when"), "level %q can never be reached: %s", l.Level, why)
+			}
+		}
+		c.text(l.Explain, l.meta, "explain", true)
+	}
+	flagSeen := map[string]bool{}
+	for _, rf := range f.RedFlags {
+		if rf.ID == "" {
+			c.e.add(rf.Pos, "a red flag needs an \"id\": %s", strings.Join(RedFlags, ", "))
+		} else if !slices.Contains(RedFlags, rf.ID) {
+			c.e.add(rf.At("id"), "unknown red flag %q%s", rf.ID, oneOf(rf.ID, RedFlags))
+		}
+		if flagSeen[rf.ID] {
+			c.e.add(rf.At("id"), "red flag %q is defined twice in this file; combine the conditions with any:", rf.ID)
+		}
+		flagSeen[rf.ID] = true
+		if c.when(f, rf.When, rf.meta, scopeRedFlag, "red flag "+quote(rf.ID)) {
+			if ok, why := c.possible(f, rf.When); !ok {
+				c.e.add(rf.At("when"), "red flag %q can never fire: %s", rf.ID, why)
+			}
+		}
+		c.text(rf.Label, rf.meta, "label", true)
+		c.text(rf.Explain, rf.meta, "explain", false)
+		c.sourceRef(f, sources, rf.Source, rf.meta, "red flag "+quote(rf.ID), false)
+	}
+	for _, r := range f.Routes {
+		if r.Module == "" {
+			c.e.add(r.Pos, "a route needs a \"module\": %s", strings.Join(Forms, ", "))
+		} else if !slices.Contains(Forms, r.Module) {
+			c.e.add(r.At("module"), "unknown module %q%s", r.Module, oneOf(r.Module, Forms))
+		}
+		c.when(f, r.When, r.meta, scopeRoute, "the route to "+quote(r.Module))
+	}
+}
+
+func quote(s string) string { return fmt.Sprintf("%q", s) }
+
+func (c *checker) dimensions(f *File) {
+	seen := map[string]bool{}
+	for _, d := range f.Dimensions {
+		if c.id(d.ID, d.meta, "dimension") && (seen[d.ID] || d.ID == "any") {
+			c.e.add(d.At("id"), "dimension id %q is already used; dimension ids are unique in a file and \"any\" is reserved", d.ID)
+		}
+		seen[d.ID] = true
+		c.text(d.Label, d.meta, "label", true)
+		if !d.Has("weights") {
+			c.e.add(d.Pos, "dimension %q needs \"weights\" for strong, medium and weak (the ILO/EC rule is 4, 2, 1)", d.ID)
+		} else {
+			w := d.Weights
+			for _, s := range Strengths {
+				if v := w.Of(s); v < 0 || v > maxWeight {
+					c.e.add(w.At(s), "weight %d for %s is out of range; use 0 to %d", v, s, maxWeight)
+				}
+			}
+			if w.Strong+w.Medium+w.Weak == 0 {
+				c.e.add(d.At("weights"), "every weight of dimension %q is 0, so it can never be present", d.ID)
+			}
+		}
+		if d.WeakCap != nil && (*d.WeakCap < 0 || *d.WeakCap > maxWeight) {
+			c.e.add(d.At("weak_cap"), "weak_cap %d is out of range; use 0 to %d, or leave it out for no cap", *d.WeakCap, maxWeight)
+		}
+		if !d.Has("threshold") {
+			c.e.add(d.Pos, "dimension %q needs a \"threshold\" (the ILO/EC rule is 5)", d.ID)
+		} else if d.Threshold < 1 || d.Threshold > maxThreshold {
+			c.e.add(d.At("threshold"), "threshold %d is out of range; use 1 to %d", d.Threshold, maxThreshold)
+		}
+	}
+}
+
+func dimensionIDs(f *File) []string {
+	var ids []string
+	for _, d := range f.Dimensions {
+		ids = append(ids, d.ID)
+	}
+	return ids
+}
+
+func (c *checker) question(f *File, q *Question) {
+	c.id(q.ID, q.meta, "question")
+	switch {
+	case q.AskedOf == "":
+		c.e.add(q.Pos, "question %q needs \"asked_of\": person, or screener for an observation", q.ID)
+	case !slices.Contains(AskedOf, q.AskedOf):
+		c.e.add(q.At("asked_of"), "unknown asked_of %q%s", q.AskedOf, oneOf(q.AskedOf, AskedOf))
+	}
+	c.text(q.Text, q.meta, "text", true)
+	c.text(q.Hint, q.meta, "hint", false)
+	types := []string{YesNo, Single, Multiple}
+	switch {
+	case q.Type == "":
+		c.e.add(q.Pos, "question %q needs a \"type\": %s", q.ID, strings.Join(types, ", "))
+	case !slices.Contains(types, q.Type):
+		c.e.add(q.At("type"), "unknown type %q%s", q.Type, oneOf(q.Type, types))
+	case q.Type == YesNo && len(q.Choices) > 0:
+		c.e.add(q.At("choices"), "a yes_no question has its answers built in (yes, no, not_sure, prefer_not_to_say); remove \"choices\" or make it type single")
+	case q.Type != YesNo && len(q.Choices) < 2:
+		c.e.add(q.At("choices"), "a %s question needs at least two \"choices\"", q.Type)
+	}
+	seen := map[string]bool{}
+	for _, ch := range q.Choices {
+		if !c.id(ch.ID, ch.meta, "choice") {
+			continue
+		}
+		switch {
+		case ch.ID == NotSure || ch.ID == PreferNotToSay:
+			c.e.add(ch.At("id"), "%q is offered with every question already; remove this choice", ch.ID)
+		case seen[ch.ID]:
+			c.e.add(ch.At("id"), "choice %q appears twice in question %q", ch.ID, q.ID)
+		}
+		seen[ch.ID] = true
+		c.text(ch.Text, ch.meta, "text", true)
+	}
+	if q.ShowIf != nil {
+		c.cond(f, q.ShowIf, scopeShowIf, q)
+	}
+	if q.Always && !f.IsTriage() {
+		c.e.add(q.At("always"), "\"always\" is for triage questions; every question of a module is asked when the module runs")
+	}
+}
+
+// id checks that an id is present and well formed.
+func (c *checker) id(id string, m meta, what string) bool {
+	switch {
+	case id == "":
+		c.e.add(m.Pos, "this %s needs an \"id\"", what)
+		return false
+	case what == "source" && !sourceIDPattern.MatchString(id):
+		c.e.add(m.At("id"), "source id %q must be lower-case letters, digits, _ and - and start with a letter", id)
+		return false
+	case what != "source" && !idPattern.MatchString(id):
+		c.e.add(m.At("id"), "%s id %q must be lower-case letters, digits and _ and start with a letter", what, id)
+		return false
+	}
+	return true
+}
+
+// text checks a translatable string: English always, and every language the
+// caller requires.
+func (c *checker) text(t Text, owner meta, key string, required bool) {
+	if t.IsZero() {
+		if required {
+			c.e.add(owner.At(key), "missing %q; give at least the English text: %s: {en: \"...\"}", key, key)
+		}
+		return
+	}
+	if t.Lang["en"] == "" {
+		c.e.add(t.Pos, "%q has no English text; add en: \"...\" (English is the fallback for every language)", key)
+	}
+	for _, lang := range c.opts.RequireLangs {
+		if t.Lang[lang] == "" {
+			c.e.add(t.Pos, "%q has no %s text; add %s: \"...\"", key, lang, lang)
+		}
+	}
+}
+
+func (c *checker) sourceRef(f *File, sources map[string]bool, id string, m meta, what string, required bool) {
+	if id == "" {
+		if required {
+			c.e.add(m.Pos, "%s needs a \"source\" naming one of the file's sources", what)
+		}
+		return
+	}
+	if !sources[id] {
+		var ids []string
+		for _, s := range f.Sources {
+			ids = append(ids, s.ID)
+		}
+		c.e.add(m.At("source"), "%s cites unknown source %q%s", what, id, oneOf(id, ids))
+	}
+}
+
+// when checks a required condition and reports whether it is usable.
+func (c *checker) when(f *File, cond *Condition, owner meta, sc scope, what string) bool {
+	if cond == nil {
+		if !owner.Has("when") {
+			c.e.add(owner.Pos, "%s needs a \"when\" condition", what)
+		}
+		return false
+	}
+	before := len(c.e.list)
+	c.cond(f, cond, sc, nil)
+	return len(c.e.list) == before
+}
+
+// cond checks one condition tree. self is the question whose show_if this is.
+func (c *checker) cond(f *File, cd *Condition, sc scope, self *Question) {
+	var forms []string
+	for _, k := range []string{"all", "any", "not", "question", "indicator", "red_flag", "strength"} {
+		if cd.Has(k) {
+			forms = append(forms, k)
+		}
+	}
+	if cd.Has("dimension") && !cd.Has("strength") {
+		forms = append(forms, "dimension")
+	}
+	switch len(forms) {
+	case 0:
+		c.e.add(cd.Pos, "empty condition; use one of all, any, not, question, dimension, strength, indicator, red_flag")
+		return
+	case 1:
+	default:
+		c.e.add(cd.Pos, "a condition uses %s together; wrap them in all: [...] or any: [...]", strings.Join(forms, " and "))
+		return
+	}
+	if (cd.Has("is") || cd.Has("in")) && forms[0] != "question" {
+		c.e.add(cd.At("is"), "\"is\" and \"in\" go with \"question\"")
+	}
+	allowed := map[scope][]string{
+		scopeShowIf:    {"all", "any", "not", "question"},
+		scopeIndicator: {"all", "any", "not", "question"},
+		scopeRoute:     {"all", "any", "not", "question"},
+		scopeRedFlag:   {"all", "any", "not", "question", "indicator"},
+		scopeLevel:     {"all", "any", "not", "question", "indicator", "red_flag", "strength", "dimension"},
+	}[sc]
+	if !slices.Contains(allowed, forms[0]) {
+		c.e.add(cd.At(forms[0]), "%q cannot be used here; only %s", forms[0], strings.Join(allowed, ", "))
+		return
+	}
+	switch forms[0] {
+	case "all", "any":
+		list := cd.All
+		if forms[0] == "any" {
+			list = cd.Any
+		}
+		if len(list) == 0 {
+			c.e.add(cd.At(forms[0]), "%q needs at least one condition", forms[0])
+		}
+		for _, sub := range list {
+			c.cond(f, sub, sc, self)
+		}
+	case "not":
+		c.cond(f, cd.Not, sc, self)
+	case "question":
+		c.questionRef(f, cd, self)
+	case "indicator":
+		if ind := c.set.indicators[cd.Indicator]; ind == nil || ind.File != f {
+			c.e.add(cd.At("indicator"), "unknown indicator %q in this file%s", cd.Indicator, oneOf(cd.Indicator, indicatorIDs(f)))
+		}
+	case "red_flag":
+		if !slices.Contains(RedFlags, cd.RedFlag) {
+			c.e.add(cd.At("red_flag"), "unknown red flag %q%s", cd.RedFlag, oneOf(cd.RedFlag, RedFlags))
+		}
+	case "strength":
+		if !slices.Contains(Strengths, cd.Strength) {
+			c.e.add(cd.At("strength"), "unknown strength %q%s", cd.Strength, oneOf(cd.Strength, Strengths))
+		}
+		fallthrough
+	case "dimension":
+		dims := dimensionIDs(f)
+		if cd.Dimension != "" && cd.Dimension != "any" && !slices.Contains(dims, cd.Dimension) {
+			c.e.add(cd.At("dimension"), "unknown dimension %q%s", cd.Dimension, oneOf(cd.Dimension, append(dims, "any")))
+		}
+	}
+}
+
+func indicatorIDs(f *File) []string {
+	var ids []string
+	for _, ind := range f.Indicators {
+		ids = append(ids, ind.ID)
+	}
+	return ids
+}
+
+func (c *checker) questionRef(f *File, cd *Condition, self *Question) {
+	q := c.set.questions[cd.Question]
+	if q == nil {
+		var ids []string
+		for _, g := range c.set.Files {
+			if g == f || g.IsTriage() {
+				for _, q := range g.Questions {
+					ids = append(ids, q.ID)
+				}
+			}
+		}
+		c.e.add(cd.At("question"), "unknown question %q%s", cd.Question, oneOf(cd.Question, ids))
+		return
+	}
+	switch {
+	case q.File != f && !q.File.IsTriage():
+		c.e.add(cd.At("question"), "question %q belongs to %s; a module may refer only to its own questions and the triage's, because another module may not run", q.ID, q.File.Name)
+		return
+	case self != nil && q == self:
+		c.e.add(cd.At("question"), "question %q shows itself: its show_if refers to itself, a cycle; refer to an earlier question", q.ID)
+		return
+	case self != nil && q.File == f && c.order[q.ID] > c.order[self.ID]:
+		c.e.add(cd.At("question"), "show_if of %q refers to %q, which is asked later; skip logic may refer only to earlier questions (move one of them)", self.ID, q.ID)
+		return
+	}
+	switch {
+	case cd.Is == "" && len(cd.In) == 0:
+		c.e.add(cd.At("question"), "a question condition needs \"is: ANSWER\" or \"in: [ANSWER, ...]\"; %q accepts %s", q.ID, strings.Join(q.AnswerIDs(), ", "))
+	case cd.Is != "" && len(cd.In) > 0:
+		c.e.add(cd.At("in"), "use either \"is\" or \"in\", not both")
+	}
+	key := "is"
+	if cd.Is == "" {
+		key = "in"
+	}
+	for _, v := range cd.Values() {
+		if !q.Accepts(v) {
+			c.e.add(cd.At(key), "question %q has no answer %q%s", q.ID, v, oneOf(v, q.AnswerIDs()))
+		}
+	}
+}

@@ -1,0 +1,148 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/htscreen/htscreen/screening/locale"
+)
+
+// writeDoc renders text or Markdown. The two differ only in markup: the same
+// sections in the same order, red flags first, the notice that this is not a
+// determination at the top and in every case.
+func writeDoc(out io.Writer, rep *Report, md bool) error {
+	w := bufio.NewWriter(out)
+	lang := rep.Lang
+	t := func(key string, args ...any) string { return locale.T(lang, key, args...) }
+	heading := func(level int, s string) {
+		if md {
+			fmt.Fprintf(w, "%s %s\n\n", strings.Repeat("#", level), s)
+			return
+		}
+		ch := "="
+		if level > 1 {
+			ch = "-"
+		}
+		fmt.Fprintf(w, "%s\n%s\n\n", s, strings.Repeat(ch, len([]rune(s))))
+	}
+	bullet := "- "
+	// Inline citations name the source id; the full citations are listed
+	// once at the end.
+	cite := func(s *Source) string {
+		if s == nil {
+			return ""
+		}
+		return fmt.Sprintf(" [%s: %s]", t("source"), s.ID)
+	}
+	because := func(ev []Evidence) string {
+		var parts []string
+		for _, e := range ev {
+			parts = append(parts, fmt.Sprintf("%s = %s", e.Question, e.Says))
+		}
+		if len(parts) == 0 {
+			return ""
+		}
+		return " (" + t("because", strings.Join(parts, "; ")) + ")"
+	}
+
+	heading(1, t("report_title"))
+	fmt.Fprintf(w, "%s\n\n", rep.Notice)
+
+	heading(2, t("red_flags"))
+	if len(rep.RedFlagDetails) == 0 {
+		fmt.Fprintf(w, "%s\n\n", t("no_red_flags"))
+	}
+	for _, f := range rep.RedFlagDetails {
+		id := strings.ToUpper(f.ID)
+		if md {
+			id = "**" + id + "**"
+		}
+		fmt.Fprintf(w, "%s%s: %s%s%s\n", bullet, id, f.Label, because(f.Because), cite(f.Source))
+	}
+	if len(rep.RedFlagDetails) > 0 {
+		fmt.Fprintln(w)
+	}
+
+	heading(2, t("forms"))
+	for _, id := range rep.order {
+		f := rep.Forms[id]
+		title := rep.titles[id]
+		if !f.Screened {
+			fmt.Fprintf(w, "%s%s: %s (%s)\n\n", bullet, title, t("not_screened"), t(f.NotScreened))
+			continue
+		}
+		level := t("level_" + f.Level)
+		if md {
+			level = "**" + level + "**"
+		}
+		fmt.Fprintf(w, "%s%s: %s\n", bullet, title, level)
+		if f.LevelRule != nil {
+			fmt.Fprintf(w, "  %s: %s%s\n", t("why_level"), f.LevelRule.Explain, because(f.LevelRule.Because))
+		}
+		if f.Incomplete {
+			if f.Level == "refer" {
+				fmt.Fprintf(w, "  %s\n", t("incomplete_refer"))
+			} else {
+				fmt.Fprintf(w, "  %s\n", t("incomplete"))
+			}
+			for _, u := range f.unknownText {
+				fmt.Fprintf(w, "  %s%s: %s\n", bullet, t("unknown"), u)
+			}
+		}
+		if len(f.Indicators) > 0 {
+			fmt.Fprintf(w, "  %s:\n", t("indicators"))
+			for _, ind := range f.Indicators {
+				fmt.Fprintf(w, "  %s%s [%s, %s]%s%s\n", bullet, ind.Label, ind.Dimension, ind.Strength, because(ind.Because), cite(ind.Source))
+			}
+		}
+		var dims []string
+		for _, d := range f.dimOrder {
+			ds := f.Dimensions[d]
+			state := t("absent")
+			if ds.Present {
+				state = t("present")
+			}
+			dims = append(dims, fmt.Sprintf("%s %d/%d %s", d, ds.Score, ds.Threshold, state))
+		}
+		if len(dims) > 0 {
+			fmt.Fprintf(w, "  %s: %s\n", t("dimensions"), strings.Join(dims, "; "))
+		}
+		fmt.Fprintln(w)
+	}
+
+	heading(2, t("guidance"))
+	for i, g := range rep.Guidance {
+		src := ""
+		if g.Source != "" {
+			src = fmt.Sprintf(" [%s: %s]", t("source"), g.Source)
+		}
+		fmt.Fprintf(w, "%d. %s%s\n", i+1, g.Text, src)
+	}
+	fmt.Fprintln(w)
+
+	if len(rep.sources) > 0 {
+		heading(2, t("sources"))
+		for _, s := range rep.sources {
+			line := s.Cite
+			if s.URL != "" {
+				line += " " + s.URL
+				if md {
+					line = fmt.Sprintf("[%s](%s)", s.Cite, s.URL)
+				}
+			}
+			fmt.Fprintf(w, "%s%s: %s\n", bullet, s.ID, line)
+		}
+		fmt.Fprintln(w)
+	}
+
+	var versions []string
+	for _, id := range append([]string{"triage"}, rep.order...) {
+		if v, ok := rep.QuestionnaireVersions[id]; ok {
+			versions = append(versions, fmt.Sprintf("%s v%d", id, v))
+		}
+	}
+	fmt.Fprintf(w, "%s. %s: %s. %s.\n", t("questions_asked", rep.QuestionsAsked), t("versions"), strings.Join(versions, ", "), t("contacts_verified", rep.GuidanceVerified))
+	return w.Flush()
+}
