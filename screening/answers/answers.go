@@ -45,7 +45,8 @@ func Parse(name string, data []byte, set *q.Set) (q.Answers, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: not valid YAML or JSON: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		line, msg := q.SyntaxError(err)
+		return nil, ErrorList{{File: name, Line: line, Col: 1, Msg: "not valid YAML or JSON: " + msg}}
 	}
 	if len(doc.Content) == 0 {
 		return nil, fmt.Errorf("%s: the answers file is empty; write one line per question, e.g. can_leave_job: no", name)

@@ -19,9 +19,9 @@ var (
 
 // Step is one thing to do, with the source for its contacts or law.
 type Step struct {
-	ID     string
-	Text   string
-	Source string
+	ID     string `json:"id"`
+	Text   string `json:"text"`
+	Source string `json:"source,omitempty"`
 }
 
 // Verified is the date the contacts below were last checked against

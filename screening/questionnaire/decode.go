@@ -112,6 +112,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string, depth
 		}
 		m.Keys[k.Value] = d.pos(val)
 		idx, ok := fields[k.Value]
+		if !ok && (val.Kind == yaml.AliasNode || val.Anchor != "") {
+			d.errs.add(d.pos(val), "%q uses a YAML anchor or alias; write the value out in full", k.Value)
+			continue
+		}
 		if !ok {
 			d.errs.add(d.pos(k), "unknown key %q in %s%s", k.Value, what, oneOf(k.Value, names))
 			continue

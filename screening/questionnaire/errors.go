@@ -2,6 +2,7 @@ package questionnaire
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -83,7 +84,7 @@ func Closest(name string, candidates []string) string {
 			best, bestDist = c, d
 		}
 	}
-	if bestDist < 0 || bestDist > max(2, len(name)/3) {
+	if bestDist < 0 || bestDist >= len(name) || bestDist > max(2, len(name)/3) {
 		return ""
 	}
 	return best
@@ -95,7 +96,7 @@ func oneOf(name string, valid []string) string {
 	if s := didYouMean(name, valid); s != "" {
 		return s
 	}
-	return fmt.Sprintf("; use one of: %s", strings.Join(valid, ", "))
+	return fmt.Sprintf("; use one of: %s", strings.Join(slices.Compact(slices.Sorted(slices.Values(valid))), ", "))
 }
 
 func levenshtein(a, b string) int {

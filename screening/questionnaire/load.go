@@ -124,6 +124,17 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// SyntaxError splits a YAML parser error into its line and message. The
+// parser reports a line but no column, so callers point at column 1.
+func SyntaxError(err error) (line int, msg string) {
+	line, msg = 1, strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	return line, msg
+}
+
 // parseFile decodes one file, or records why it cannot be read and returns nil.
 func parseFile(name string, data []byte, e *errs) *File {
 	if !utf8.Valid(data) {
@@ -133,12 +144,7 @@ func parseFile(name string, data []byte, e *errs) *File {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		// yaml reports a line but no column for syntax errors.
-		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		}
+		line, msg := SyntaxError(err)
 		e.add(Pos{File: name, Line: line, Col: 1}, "YAML syntax error: %s; check the indentation and quoting on this line or the one before", msg)
 		return nil
 	}

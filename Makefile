@@ -1,0 +1,51 @@
+# htscreen: build, run, test. `make test` is what CI runs (see .ci/run).
+GO       ?= go
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -s -w -X main.version=$(VERSION)
+FUZZTIME ?= 5s
+
+export CGO_ENABLED ?= 0
+
+.PHONY: all build run test lint vet fmt-check validate race fuzz bench clean
+
+all: build
+
+## build: a static binary at ./htscreen
+build:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o htscreen ./cmd/htscreen
+
+## run: a screening on the embedded questionnaires
+run:
+	$(GO) run ./cmd/htscreen screen
+
+## test: everything CI checks: lint, the shipped questionnaires, the race-checked tests
+test: lint validate race
+
+## lint: go vet and a gofmt check
+lint: vet fmt-check
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+## validate: the shipped questionnaires, with Spanish required
+validate:
+	$(GO) run ./cmd/htscreen validate --require-lang es
+
+## race: go test with the race detector (needs cgo)
+race:
+	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
+
+## fuzz: a short run of each fuzz target (FUZZTIME=5m for a longer local run)
+fuzz:
+	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./screening/questionnaire/
+	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./screening/answers/
+
+## bench: the Go benchmarks
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+clean:
+	rm -f htscreen

@@ -1,0 +1,115 @@
+package cli_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/htscreen/htscreen/cmd/htscreen/cli"
+)
+
+type run struct {
+	code        int
+	out, errOut string
+}
+
+func htscreen(t *testing.T, stdin string, args ...string) run {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	ios := &cli.IOStreams{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }}
+	code := cli.Main(args, ios, "test")
+	return run{code, out.String(), errOut.String()}
+}
+
+func TestExitCodes(t *testing.T) {
+	broken := filepath.Join("..", "..", "..", "screening", "questionnaire", "testdata", "broken", "unknown_key")
+	answers := filepath.Join(t.TempDir(), "bad.yaml")
+	require.NoError(t, os.WriteFile(answers, []byte("can_leave_jobb: \"no\"\n"), 0o600))
+	tests := []struct {
+		name   string
+		args   []string
+		stdin  string
+		code   int
+		stderr string
+	}{
+		{"version", []string{"--version"}, "", cli.ExitOK, ""},
+		{"validate embedded", []string{"validate"}, "", cli.ExitOK, ""},
+		{"validate broken", []string{"validate", broken}, "", cli.ExitError, "labor.yaml:16:5: unknown key \"typ\""},
+		{"screen broken set asks nothing", []string{"screen", "--questionnaires", broken}, "1\n", cli.ExitError, "nothing was asked"},
+		{"missing folder", []string{"screen", "--questionnaires", "/nonexistent/htscreen"}, "", cli.ExitError, "cannot read questionnaire folder /nonexistent/htscreen"},
+		{"bad answers file", []string{"screen", "--answers", answers}, "", cli.ExitError, `bad.yaml:1:1: unknown question "can_leave_jobb"; did you mean "can_leave_job"?`},
+		{"missing answers file", []string{"screen", "--answers", "/nonexistent/a.yaml"}, "", cli.ExitError, "reading answers"},
+		{"unknown output", []string{"screen", "--output", "xml"}, "", cli.ExitUsage, `invalid value "xml" for --output; valid values: text, markdown, json`},
+		{"near output", []string{"screen", "--output", "jsn"}, "", cli.ExitUsage, `invalid value "jsn" for --output (did you mean "json"?)`},
+		{"unknown lang", []string{"screen", "--lang", "fr"}, "", cli.ExitUsage, "valid values: en, es"},
+		{"unknown role", []string{"screen", "--role", "doctor"}, "", cli.ExitUsage, "valid values: police, shelter, health, trainer"},
+		{"unknown region", []string{"screen", "--region", "nj"}, "", cli.ExitUsage, "valid values: nyc, nys"},
+		{"unknown module", []string{"screen", "labour"}, "", cli.ExitUsage, `unknown module "labour"; valid modules: labor, sex, forced_marriage, organ`},
+		{"unknown flag", []string{"screen", "--nope"}, "", cli.ExitUsage, "unknown flag: --nope"},
+		{"unknown command", []string{"scren"}, "", cli.ExitUsage, `unknown command "scren"`},
+		{"end of input aborts", []string{"screen", "labor"}, "2\n2\n", cli.ExitAborted, "input ended before the screening was complete"},
+		{"q aborts", []string{"screen"}, "2\nq\n", cli.ExitAborted, "Screening stopped"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := htscreen(t, tt.stdin, tt.args...)
+			assert.Equal(t, tt.code, r.code, "stderr: %s", r.errOut)
+			assert.Contains(t, r.errOut, tt.stderr)
+			if tt.code != cli.ExitOK {
+				assert.Empty(t, r.out, "no result on stdout after an error or an abort")
+			}
+		})
+	}
+}
+
+func TestListJSON(t *testing.T) {
+	r := htscreen(t, "", "list", "--output", "json")
+	require.Equal(t, 0, r.code, r.errOut)
+	var list []struct {
+		ID         string `json:"id"`
+		Version    int    `json:"version"`
+		Questions  int    `json:"questions"`
+		Indicators int    `json:"indicators"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.out), &list))
+	require.GreaterOrEqual(t, len(list), 2)
+	assert.Equal(t, "triage", list[0].ID)
+	assert.Equal(t, "labor", list[1].ID)
+	assert.Positive(t, list[1].Indicators)
+
+	r = htscreen(t, "", "list", "labor", "--output", "json")
+	require.Equal(t, 0, r.code, r.errOut)
+	var mod struct {
+		Questions []struct {
+			ID      string   `json:"id"`
+			AskedOf string   `json:"asked_of"`
+			Answers []string `json:"answers"`
+			ShowIf  string   `json:"show_if"`
+		} `json:"questions"`
+		Indicators []struct {
+			ID, Dimension, Strength, Source string
+		} `json:"indicators"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.out), &mod))
+	require.NotEmpty(t, mod.Questions)
+	require.NotEmpty(t, mod.Indicators)
+	for _, ind := range mod.Indicators {
+		assert.NotEmpty(t, ind.Source, ind.ID)
+	}
+
+	r = htscreen(t, "", "list", "labr")
+	assert.Equal(t, cli.ExitUsage, r.code)
+	assert.Contains(t, r.errOut, `did you mean "labor"?`)
+}
+
+func TestPromptsOnStderrResultOnStdout(t *testing.T) {
+	r := htscreen(t, "q\n", "screen")
+	assert.Contains(t, r.errOut, "Your observation:")
+	assert.Empty(t, r.out)
+}

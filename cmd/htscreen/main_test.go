@@ -1,0 +1,206 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/htscreen/htscreen/questionnaires"
+	"github.com/htscreen/htscreen/screening/interview"
+	q "github.com/htscreen/htscreen/screening/questionnaire"
+)
+
+// These tests build the real binary and run it as a user would: exit codes,
+// streams and piped input are properties of the process, not of functions.
+
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "htscreen-test")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "htscreen")
+	build := exec.Command("go", "build", "-o", binary, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building htscreen: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	code        int
+	out, errOut string
+}
+
+func runBinary(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "TERM=dumb"}
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else {
+		require.NoError(t, err)
+	}
+	return result{code, out.String(), errOut.String()}
+}
+
+// typed turns answers into the lines a person would type at the plain
+// prompts, by walking the same interview the binary will walk. A question
+// the answers leave out is answered "not sure", as a careful screener would.
+func typed(t *testing.T, a q.Answers, modules ...string) (string, q.Answers) {
+	t.Helper()
+	set, err := q.Load(questionnaires.FS(), q.Options{})
+	require.NoError(t, err)
+	var lines []string
+	full := q.Answers{}
+	_, err = interview.Run(set, modules, func(s interview.Step) ([]string, error) {
+		ans := a[s.Question.ID]
+		if ans == nil {
+			ans = []string{q.NotSure}
+		}
+		var nums []string
+		for _, v := range ans {
+			nums = append(nums, fmt.Sprint(slices.Index(s.Question.AnswerIDs(), v)+1))
+		}
+		lines = append(lines, strings.Join(nums, " "))
+		full[s.Question.ID] = ans
+		return ans, nil
+	})
+	require.NoError(t, err)
+	return strings.Join(lines, "\n") + "\n", full
+}
+
+func writeYAML(t *testing.T, a q.Answers) string {
+	t.Helper()
+	var b strings.Builder
+	for id, v := range a {
+		fmt.Fprintf(&b, "%s: [%s]\n", id, strings.Join(v, ", "))
+	}
+	p := filepath.Join(t.TempDir(), "answers.yaml")
+	require.NoError(t, os.WriteFile(p, []byte(b.String()), 0o600))
+	return p
+}
+
+type jsonResult struct {
+	RedFlags []string `json:"red_flags"`
+	Forms    map[string]struct {
+		Level      string `json:"level"`
+		Screened   bool   `json:"screened"`
+		Incomplete bool   `json:"incomplete"`
+		Indicators []struct {
+			ID string `json:"id"`
+		} `json:"indicators"`
+	} `json:"forms"`
+	QuestionsAsked int `json:"questions_asked"`
+}
+
+func TestPipedAnswersMatchAnswersFile(t *testing.T) {
+	tests := []struct {
+		name    string
+		modules []string
+		answers q.Answers
+		labor   string
+		flags   []string
+	}{
+		{
+			name:    "confined domestic worker",
+			modules: []string{"labor"},
+			answers: q.Answers{
+				"obs_urgent_injury": {"no"}, "danger_now": {"no"}, "age_band": {"adult"},
+				"come_and_go": {"no"}, "id_held": {"yes"}, "violence": {"yes"}, "threats": {"yes"},
+				"hours_week": {"over_60"}, "day_off": {"no"}, "private_space": {"no"},
+			},
+			labor: "refer",
+		},
+		{
+			name:    "wage dispute without coercion",
+			modules: []string{"labor"},
+			answers: q.Answers{
+				"obs_urgent_injury": {"no"}, "danger_now": {"no"}, "age_band": {"adult"},
+				"obs_companion_control": {"no"}, "obs_coached": {"no"}, "come_and_go": {"yes"}, "id_held": {"no"},
+				"job_as_promised": {"yes"}, "recruitment_debt": {"no"}, "work_to_repay": {"no"},
+				"hours_week": {"from_41_to_60"}, "day_off": {"yes"}, "paid_at_all": {"yes"}, "pay_kept": {"no"},
+				"wages_withheld": {"yes"}, "deductions": {"no"}, "private_space": {"yes"},
+				"can_leave_job": {"yes"}, "contact_family": {"yes"}, "threats": {"no"}, "violence": {"no"},
+				"authority_threat": {"no"}, "knows_address": {"yes"}, "obs_fearful": {"no"},
+			},
+			labor: "none",
+		},
+		{
+			name: "triage routes, emergency first",
+			answers: q.Answers{
+				"danger_now": {"yes"}, "age_band": {"adult"}, "works_for_someone": {"yes"},
+				"work_to_repay": {"yes"}, "authority_threat": {"yes"},
+			},
+			labor: "refer",
+			flags: []string{"emergency"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			input, full := typed(t, tt.answers, tt.modules...)
+			args := append([]string{"screen"}, tt.modules...)
+			piped := runBinary(t, input, append(args, "--accessible", "--output", "json")...)
+			require.Equal(t, 0, piped.code, piped.errOut)
+			fromFile := runBinary(t, "", append(args, "--answers", writeYAML(t, full), "--output", "json")...)
+			require.Equal(t, 0, fromFile.code, fromFile.errOut)
+			assert.JSONEq(t, piped.out, fromFile.out, "the same answers must give the same result")
+
+			var res jsonResult
+			require.NoError(t, json.Unmarshal([]byte(piped.out), &res))
+			assert.Equal(t, tt.labor, res.Forms["labor"].Level)
+			assert.True(t, res.Forms["labor"].Screened)
+			assert.Equal(t, append([]string{}, tt.flags...), res.RedFlags)
+			assert.Len(t, res.Forms, 4)
+			assert.Equal(t, strings.Count(input, "\n"), res.QuestionsAsked)
+
+			// Stdin from a file (not a terminal) picks the plain runner
+			// without --accessible, too.
+			auto := runBinary(t, input, append(args, "--output", "json")...)
+			require.Equal(t, 0, auto.code, auto.errOut)
+			assert.JSONEq(t, piped.out, auto.out)
+		})
+	}
+}
+
+func TestBinaryAbortsWithoutResult(t *testing.T) {
+	input, _ := typed(t, q.Answers{}, "labor")
+	lines := strings.Split(strings.TrimSpace(input), "\n")
+	for _, stdin := range []string{"", strings.Join(lines[:len(lines)/2], "\n") + "\n", "1\nq\n"} {
+		r := runBinary(t, stdin, "screen", "labor", "--output", "json")
+		assert.Equal(t, 130, r.code)
+		assert.Empty(t, r.out, "no result may be printed after an abort")
+		assert.Contains(t, r.errOut, "no result is shown")
+	}
+}
+
+func TestBinaryExitCodes(t *testing.T) {
+	assert.Equal(t, 0, runBinary(t, "", "--version").code)
+	assert.Equal(t, 0, runBinary(t, "", "validate", "--require-lang", "es").code)
+	r := runBinary(t, "", "validate", filepath.Join("..", "..", "screening", "questionnaire", "testdata", "broken", "unknown_key"))
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.errOut, "labor.yaml:16:5:")
+	assert.Equal(t, 2, runBinary(t, "", "screen", "--output", "yaml").code)
+	assert.Equal(t, 2, runBinary(t, "", "frobnicate").code)
+}

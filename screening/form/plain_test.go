@@ -1,0 +1,119 @@
+package form_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/htscreen/htscreen/screening/form"
+	"github.com/htscreen/htscreen/screening/interview"
+	q "github.com/htscreen/htscreen/screening/questionnaire"
+)
+
+func testSet(t *testing.T) *q.Set {
+	t.Helper()
+	set, err := q.Load(os.DirFS("../testdata/set"), q.Options{})
+	require.NoError(t, err)
+	return set
+}
+
+func run(t *testing.T, input string, modules ...string) (q.Answers, string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	p := form.NewPlain(strings.NewReader(input), &out, "en")
+	in, err := interview.Run(testSet(t), modules, p.Ask)
+	return in.Answers, out.String(), err
+}
+
+func TestPlainAnswersAndSkipLogic(t *testing.T) {
+	// danger=No, age=Adult, works=Yes, can_leave=No, threatened=Not sure,
+	// watched=No, conditions=1 and 2, debt=No: debt_work must not be asked.
+	answers, out, err := run(t, "2\n2\n1\n2\n3\n2\n1 2\n2\n")
+	require.NoError(t, err)
+	assert.Equal(t, q.Answers{
+		"danger": {"no"}, "age": {"adult"}, "works": {"yes"}, "can_leave": {"no"},
+		"threatened": {"not_sure"}, "watched": {"no"}, "conditions": {"long_hours", "no_pay"}, "debt": {"no"},
+	}, answers)
+	assert.NotContains(t, out, "Work off debt?")
+	assert.Contains(t, out, "Labor: question 1 of 6.")
+	assert.Contains(t, out, "Ask the person: Leave?")
+	assert.Contains(t, out, "Your observation: Watched?")
+	assert.NotContains(t, out, "\x1b", "no colour or cursor codes")
+}
+
+func TestPlainScreenerHasNoPreferNotToSay(t *testing.T) {
+	_, out, err := run(t, "2\n2\n1\n2\n3\n3\n", "labor")
+	require.ErrorIs(t, err, form.ErrAborted)
+	i := strings.Index(out, "Your observation: Watched?")
+	require.Positive(t, i)
+	block := out[i:]
+	block = block[:strings.Index(block, "Type a number")]
+	assert.Contains(t, block, "3. Not sure")
+	assert.NotContains(t, block, "Prefer not to say")
+}
+
+func TestPlainReasksInvalidInput(t *testing.T) {
+	answers, out, err := run(t, "7\nyes\n\n1 2\n2\n2\n2\n")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"no"}, answers["danger"])
+	assert.Equal(t, 4, strings.Count(out, `is not one of the answers. The answers are: 1 Yes, 2 No, 3 Not sure, 4 Prefer not to say.`))
+}
+
+func TestPlainMultipleRejectsNotSureWithOthers(t *testing.T) {
+	answers, out, err := run(t, "2\n2\n1\n1\n2\n2\n1 4\n4\n2\n")
+	require.NoError(t, err)
+	assert.Contains(t, out, `"1 4" must be the only answer when it is chosen.`)
+	assert.Equal(t, []string{"not_sure"}, answers["conditions"])
+}
+
+func TestPlainEndOfInputAborts(t *testing.T) {
+	for _, input := range []string{"", "2\n", "2\n2\n1\n7\n"} {
+		_, _, err := run(t, input)
+		var ab *form.AbortError
+		require.ErrorAs(t, err, &ab, "input %q", input)
+		assert.ErrorIs(t, err, form.ErrAborted)
+		assert.Contains(t, ab.Reason, "input ended before the screening was complete")
+	}
+}
+
+func TestPlainQuit(t *testing.T) {
+	for _, input := range []string{"q\n", "2\nQ\n", "2\n quit \n"} {
+		_, _, err := run(t, input)
+		require.ErrorIs(t, err, form.ErrAborted, "input %q", input)
+		assert.Contains(t, err.Error(), "Screening stopped")
+	}
+}
+
+// A reader that returns one byte at a time must give the same answers as
+// one that returns everything at once: the runner keeps one buffered reader
+// for the whole screening instead of one per prompt.
+func TestPlainReadsPipedInputWhole(t *testing.T) {
+	input := "2\n2\n1\n2\n3\n2\n1 2\n2\n"
+	var out bytes.Buffer
+	p := form.NewPlain(iotest.OneByteReader(strings.NewReader(input)), &out, "en")
+	in, err := interview.Run(testSet(t), nil, p.Ask)
+	require.NoError(t, err)
+	want, _, err := run(t, input)
+	require.NoError(t, err)
+	assert.Equal(t, want, in.Answers)
+}
+
+func TestPlainLongLine(t *testing.T) {
+	_, _, err := run(t, strings.Repeat("1", 10000)+"\n")
+	require.ErrorIs(t, err, form.ErrAborted)
+}
+
+func TestPlainSpanish(t *testing.T) {
+	var out bytes.Buffer
+	p := form.NewPlain(strings.NewReader("q\n"), &out, "es")
+	_, err := interview.Run(testSet(t), nil, p.Ask)
+	require.True(t, errors.Is(err, form.ErrAborted))
+	assert.Contains(t, out.String(), "Pregunte a la persona")
+	assert.Contains(t, out.String(), "1. Sí")
+}

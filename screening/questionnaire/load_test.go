@@ -1,0 +1,117 @@
+package questionnaire_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/htscreen/htscreen/questionnaires"
+	q "github.com/htscreen/htscreen/screening/questionnaire"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected errors of testdata/broken from the current output (review the diff!)")
+
+// TestBroken loads every case under testdata/broken and compares the whole
+// error output with the case's errors.txt: the message, the file:line:column
+// and the advice are all part of the contract with authors.
+func TestBroken(t *testing.T) {
+	dirs, err := filepath.Glob("testdata/broken/*")
+	require.NoError(t, err)
+	require.NotEmpty(t, dirs)
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			opts := q.Options{}
+			if strings.HasSuffix(dir, "_es") {
+				opts.RequireLangs = []string{"es"}
+			}
+			set, err := q.Load(os.DirFS(dir), opts)
+			require.Error(t, err, "a broken set must not load")
+			assert.Nil(t, set, "no half-checked set may be returned")
+			got := err.Error() + "\n"
+			want := filepath.Join(dir, "errors.txt")
+			if *update {
+				require.NoError(t, os.WriteFile(want, []byte(got), 0o644))
+			}
+			b, err := os.ReadFile(want)
+			require.NoError(t, err, "every broken case needs errors.txt")
+			assert.Equal(t, string(b), got)
+		})
+	}
+}
+
+func TestValidSet(t *testing.T) {
+	set, err := q.Load(os.DirFS("testdata/valid"), q.Options{RequireLangs: []string{"es"}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"labor"}, set.Modules())
+	require.NotNil(t, set.Triage)
+	assert.Equal(t, "works", set.Triage.Questions[0].ID)
+	assert.NotNil(t, set.Question("can_leave"))
+	assert.NotNil(t, set.Indicator("threats"))
+	assert.Equal(t, q.Pos{File: "labor.yaml", Line: 23, Col: 5}, set.Indicator("cannot_leave").Pos)
+}
+
+func TestEmbeddedSetIsValid(t *testing.T) {
+	set, err := q.Load(questionnaires.FS(), q.Options{RequireLangs: []string{"es"}})
+	require.NoError(t, err)
+	assert.NotNil(t, set.Triage)
+	assert.Contains(t, set.Modules(), "labor")
+	for _, f := range set.Files {
+		for _, ind := range f.Indicators {
+			assert.NotEmpty(t, ind.Source, "indicator %s cites no source", ind.ID)
+		}
+		assert.NotEmpty(t, f.Translation.In("en"), "%s needs its translation note", f.Name)
+	}
+}
+
+func TestRequireLang(t *testing.T) {
+	fsys := fstest.MapFS{"labor.yaml": {Data: []byte(`id: labor
+version: 1
+title: {en: Labor, es: Trabajo}
+intro: {en: Ask privately.}
+questions:
+  - id: q1
+    asked_of: person
+    type: yes_no
+    text: {en: "Q?", es: "¿P?"}
+`)}}
+	_, err := q.Load(fsys, q.Options{})
+	require.NoError(t, err, "Spanish is optional unless required")
+	_, err = q.Load(fsys, q.Options{RequireLangs: []string{"es"}})
+	require.EqualError(t, err, `labor.yaml:4:8: "intro" has no es text; add es: "..."`)
+}
+
+func TestNoFiles(t *testing.T) {
+	_, err := q.Load(fstest.MapFS{"README.md": {Data: []byte("x")}}, q.Options{})
+	require.ErrorContains(t, err, "no questionnaire files")
+}
+
+func TestTooLarge(t *testing.T) {
+	big := make([]byte, q.MaxFileSize+10)
+	for i := range big {
+		big[i] = '#'
+	}
+	_, err := q.Load(fstest.MapFS{"labor.yaml": {Data: big}}, q.Options{})
+	require.EqualError(t, err, "labor.yaml:1:1: the file is larger than 2 MiB; a questionnaire is never this big, so check that this is the right file")
+}
+
+func TestDeepNesting(t *testing.T) {
+	cond := strings.Repeat("{not: ", 200) + `{question: q1, is: "yes"}` + strings.Repeat("}", 200)
+	src := "id: labor\nversion: 1\ntitle: {en: L}\nintro: {en: I}\nquestions:\n  - id: q1\n    asked_of: person\n    type: yes_no\n    text: {en: \"Q?\"}\n  - id: q2\n    asked_of: person\n    type: yes_no\n    text: {en: \"Q?\"}\n    show_if: " + cond + "\n"
+	_, err := q.Load(fstest.MapFS{"labor.yaml": {Data: []byte(src)}}, q.Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "nested more than 64 levels deep")
+}
+
+func TestCondition(t *testing.T) {
+	set, err := q.Load(os.DirFS("testdata/valid"), q.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "coercion present", set.Module("labor").Levels[0].When.String())
+	assert.Equal(t, "a strong indicator", set.Module("labor").Levels[1].When.String())
+	assert.Equal(t, "works is yes", set.Triage.Routes[0].When.String())
+}
