@@ -137,7 +137,7 @@ func (d *decoder) decodeText(n *yaml.Node, v reflect.Value, what string) {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || !validLangCode(k.Value) {
 			hint := ""
-			if strings.Contains(k.Value, " ") && val.Tag == "!!null" {
+			if val.Tag == "!!null" {
 				hint = ` (a comma inside {...} starts a new key: put the text in quotes)`
 			}
 			d.errs.add(d.pos(k), "%q in %s is not a language code; use a code such as en, es or pt-BR%s", k.Value, what, hint)
