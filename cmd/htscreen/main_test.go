@@ -160,7 +160,7 @@ func TestPipedAnswersMatchAnswersFile(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			input, full := typed(t, tt.answers, tt.modules...)
-			args := append([]string{"screen"}, tt.modules...)
+			args := append([]string{"screen", "--role", "shelter"}, tt.modules...)
 			piped := runBinary(t, input, append(args, "--accessible", "--output", "json")...)
 			require.Equal(t, 0, piped.code, piped.errOut)
 			fromFile := runBinary(t, "", append(args, "--answers", writeYAML(t, full), "--output", "json")...)
@@ -188,7 +188,7 @@ func TestBinaryAbortsWithoutResult(t *testing.T) {
 	input, _ := typed(t, q.Answers{}, "labor")
 	lines := strings.Split(strings.TrimSpace(input), "\n")
 	for _, stdin := range []string{"", strings.Join(lines[:len(lines)/2], "\n") + "\n", "1\nq\n"} {
-		r := runBinary(t, stdin, "screen", "labor", "--output", "json")
+		r := runBinary(t, stdin, "screen", "labor", "--role", "police", "--output", "json")
 		assert.Equal(t, 130, r.code)
 		assert.Empty(t, r.out, "no result may be printed after an abort")
 		assert.Contains(t, r.errOut, "no result is shown")

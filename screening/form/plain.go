@@ -133,3 +133,26 @@ func parseChoice(line string, ids []string, multiple bool) (answer []string, msg
 	}
 	return answer, ""
 }
+
+// Choose asks the user to pick one of ids, shown through the locale keys
+// prefix+id. It is used before the questions, for the user's role.
+func (p *Plain) Choose(prompt string, ids []string, prefix string) (string, error) {
+	fmt.Fprintf(p.out, "\n%s\n", prompt)
+	for i, id := range ids {
+		fmt.Fprintf(p.out, "  %d. %s\n", i+1, locale.T(p.lang, prefix+id))
+	}
+	for {
+		fmt.Fprintln(p.out, locale.T(p.lang, "prompt_one", len(ids)))
+		if !p.in.Scan() {
+			return "", &AbortError{Reason: locale.T(p.lang, "input_ended")}
+		}
+		line := strings.TrimSpace(p.in.Text())
+		if strings.EqualFold(line, "q") || strings.EqualFold(line, "quit") {
+			return "", &AbortError{Reason: locale.T(p.lang, "aborted")}
+		}
+		if a, msg := parseChoice(line, ids, false); msg == "" {
+			return a[0], nil
+		}
+		fmt.Fprintln(p.out, locale.T(p.lang, "invalid", line, fmt.Sprintf("1-%d", len(ids))))
+	}
+}

@@ -1,98 +1,363 @@
-// Package guidance turns a result into next steps, most urgent first.
-//
-// This is the interim version that ships with the engine: it gives only the
-// first steps that do not depend on role or region, with the most stable
-// contacts from research/referrals-ny.md. The full New York directory, with
-// role- and region-specific steps, replaces it (issue 4). Every number here
-// is in that research file with the source given beside it.
+// Package guidance turns a result into what to do next: the steps that apply
+// to the result, the role and the region, most urgent first, each with its
+// contacts and sources. The steps and the directory are data
+// (questionnaires/guidance); this package only loads, checks and applies them.
 package guidance
 
 import (
-	"github.com/htscreen/htscreen/screening/rules"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
 // Roles and regions the guidance is chosen for.
 var (
 	Roles   = []string{"police", "shelter", "health", "trainer"}
 	Regions = []string{"nyc", "nys"}
+	// LineKinds are the kinds of contact line.
+	LineKinds = []string{"phone", "text", "tty", "fax"}
 )
 
-// Step is one thing to do, with the source for its contacts or law.
+// StaleAfter is how old the directory's verification may be before every
+// output says that the contacts must be checked: contacts change, and the
+// tool must not age silently.
+const StaleAfter = 365 * 24 * time.Hour
+
+// Directory is the loaded, checked guidance: contacts and steps.
+type Directory struct {
+	Verified    time.Time
+	Note        q.Text
+	Translation q.Text
+	Contacts    []*Contact
+	Steps       []*Step
+	byID        map[string]*Contact
+}
+
+// Contact returns a contact by id, or nil.
+func (d *Directory) Contact(id string) *Contact { return d.byID[id] }
+
+// contactsFile and stepsFile are the two YAML files.
+type contactsFile struct {
+	q.Meta
+	Verified    string     `yaml:"verified"`
+	Note        q.Text     `yaml:"note"`
+	Translation q.Text     `yaml:"translation"`
+	Contacts    []*Contact `yaml:"contacts"`
+}
+
+type stepsFile struct {
+	q.Meta
+	Translation q.Text  `yaml:"translation"`
+	Steps       []*Step `yaml:"steps"`
+}
+
+// Contact is one entry of the referral directory.
+type Contact struct {
+	q.Meta
+	ID        string   `yaml:"id"`
+	Name      q.Text   `yaml:"name"`
+	Purpose   q.Text   `yaml:"purpose"`
+	Lines     []*Line  `yaml:"lines"`
+	Web       string   `yaml:"web"`
+	Email     string   `yaml:"email"`
+	Hours     q.Text   `yaml:"hours"`
+	Languages q.Text   `yaml:"languages"`
+	Forms     []string `yaml:"forms"`
+	Regions   []string `yaml:"regions"`
+	// Caution marks a fact the research flags as uncertain or stale; the
+	// output then says "verify before use".
+	Caution  q.Text `yaml:"caution"`
+	Source   string `yaml:"source"`
+	Verified string `yaml:"verified"`
+}
+
+// Line is a phone, text, TTY or fax number.
+type Line struct {
+	q.Meta
+	Kind   string `yaml:"kind"`
+	Number string `yaml:"number"`
+	Label  q.Text `yaml:"label"`
+}
+
+// Step is one thing to do, and when.
 type Step struct {
-	ID     string `json:"id"`
-	Text   string `json:"text"`
-	Source string `json:"source,omitempty"`
+	q.Meta
+	ID       string   `yaml:"id"`
+	Order    int      `yaml:"order"`
+	Roles    []string `yaml:"roles"`
+	Regions  []string `yaml:"regions"`
+	When     *Cond    `yaml:"when"`
+	Text     q.Text   `yaml:"text"`
+	Contacts []string `yaml:"contacts"`
+	Sources  []*Cite  `yaml:"sources"`
 }
 
-// Verified is the date the contacts below were last checked against
-// research/referrals-ny.md (archived copies of the sources).
-const Verified = "2026-11-26"
+// Cite is a source for a legal statement or a fact in a step.
+type Cite struct {
+	q.Meta
+	Cite string `yaml:"cite" json:"cite"`
+	URL  string `yaml:"url" json:"url,omitempty"`
+}
 
-const (
-	srcOTDA    = "https://otda.ny.gov/programs/bria/trafficking.asp"
-	srcHotline = "https://humantraffickinghotline.org/about-us/what-we-do"
-	srcSCR     = "http://www.cortland-co.org/FAQ.aspx?QID=234"
-	srcMinor   = "22 U.S.C. §7102 (https://definitions.uslegal.com/s/severe-forms-of-trafficking-in-persons/); NY Penal Law §230.34-a (https://www.nysenate.gov/legislation/bills/2017/s5988/amendment/a)"
+// Cond is a condition on a result. Exactly one form is used:
+//
+//	red_flag: F | any             the red flag was raised
+//	form: F | any, level: [...]   a screened form is at one of the levels
+//	indicator: ID                 the indicator fired
+//	question: ID, is/in: ...      the answer
+//	all / any / not
+type Cond struct {
+	q.Meta
+	All       []*Cond  `yaml:"all"`
+	Any       []*Cond  `yaml:"any"`
+	Not       *Cond    `yaml:"not"`
+	RedFlag   string   `yaml:"red_flag"`
+	Form      string   `yaml:"form"`
+	Level     []string `yaml:"level"`
+	Indicator string   `yaml:"indicator"`
+	Question  string   `yaml:"question"`
+	Is        string   `yaml:"is"`
+	In        []string `yaml:"in"`
+}
+
+// Load reads contacts.yaml and steps.yaml from fsys and checks them against
+// the questionnaire set they will be applied to.
+func Load(fsys fs.FS, set *q.Set, requireLangs []string) (*Directory, error) {
+	var cf contactsFile
+	var sf stepsFile
+	var list q.ErrorList
+	for _, f := range []struct {
+		name string
+		v    any
+	}{{"contacts.yaml", &cf}, {"steps.yaml", &sf}} {
+		data, err := fs.ReadFile(fsys, f.name)
+		if err != nil {
+			return nil, fmt.Errorf("reading the guidance: %w", err)
+		}
+		if err := q.DecodeFile(f.name, data, f.v, "the guidance"); err != nil {
+			list = append(list, err.(q.ErrorList)...)
+		}
+	}
+	if len(list) > 0 {
+		return nil, list.Sorted()
+	}
+	c := &checker{langs: requireLangs, set: set}
+	d := c.directory(&cf, &sf)
+	if len(c.list) > 0 {
+		return nil, c.list.Sorted()
+	}
+	return d, nil
+}
+
+type checker struct {
+	langs []string
+	set   *q.Set
+	list  q.ErrorList
+}
+
+func (c *checker) add(p q.Pos, format string, args ...any) {
+	c.list = append(c.list, &q.Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) text(t q.Text, owner q.Meta, key string, required bool) {
+	c.list = append(c.list, q.TextErrors(t, owner, key, required, c.langs)...)
+}
+
+var (
+	datePattern   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	numberPattern = regexp.MustCompile(`^[0-9A-Z()\- ]{3,20}$`)
+	idPattern     = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
 )
 
-var steps = map[string]map[string]string{
-	"emergency": {
-		"en": "Immediate danger: call 911 now. Keep the person apart from anyone who may be controlling them, and put their safety and medical care before any further questions.",
-		"es": "Peligro inmediato: llame al 911 ahora. Mantenga a la persona separada de quien pueda estar controlándola, y ponga su seguridad y su atención médica antes de cualquier otra pregunta.",
-	},
-	"minor": {
-		"en": "A person under 18 in commercial sex is a victim of child sex trafficking in law, with no force, fraud or coercion needed. Treat them as a victim, never as an offender. Mandated reporters call the NYS Statewide Central Register at 1-800-635-1522 (public line 1-800-342-3720).",
-		"es": "Una persona menor de 18 años en comercio sexual es, según la ley, víctima de trata sexual infantil, sin que haga falta fuerza, fraude o coacción. Trátela como víctima, nunca como infractora. Los informantes obligatorios (mandated reporters) llaman al Registro Central del Estado de NY (Statewide Central Register) al 1-800-635-1522 (línea para el público: 1-800-342-3720).",
-	},
-	"one_chance": {
-		"en": "Forced marriage with imminent risk: act now. See the person alone. Never contact, inform or mediate with the family or community.",
-		"es": "Matrimonio forzado con riesgo inminente: actúe ahora. Vea a la persona a solas. Nunca contacte, informe ni medie con la familia o la comunidad.",
-	},
-	"hotline": {
-		"en": "National Human Trafficking Hotline, 24 hours, more than 200 languages: call 1-888-373-7888 or text 233733. It is not law enforcement or immigration.",
-		"es": "Línea Nacional contra la Trata de Personas (National Human Trafficking Hotline), las 24 horas, en más de 200 idiomas: llame al 1-888-373-7888 o envíe un texto al 233733. No es la policía ni inmigración.",
-	},
-	"none": {
-		"en": "This screen found no indicators. That is not a finding that the person is safe. If anything changes, or you remain worried, the National Human Trafficking Hotline can advise: 1-888-373-7888.",
-		"es": "Esta evaluación no encontró indicios. Eso no significa que la persona esté a salvo. Si algo cambia o usted sigue preocupado/a, la Línea Nacional contra la Trata puede orientarle: 1-888-373-7888.",
-	},
-	"interim": {
-		"en": "Role- and region-specific New York referral steps are not yet in this version; check local protocols.",
-		"es": "Esta versión aún no incluye los pasos de derivación de Nueva York según su función y región; consulte los protocolos locales.",
-	},
+func (c *checker) date(s string, m q.Meta, key string) time.Time {
+	if s == "" {
+		c.add(m.At(key), "missing %q: the date the fact was last checked, as YYYY-MM-DD", key)
+		return time.Time{}
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if !datePattern.MatchString(s) || err != nil {
+		c.add(m.At(key), "%q is not a date; write YYYY-MM-DD", s)
+	}
+	return t
 }
 
-// For returns the steps for a result, in the order they must happen.
-func For(r *rules.Result, lang string) []Step {
-	var out []Step
-	add := func(id, src string) {
-		t := steps[id][lang]
-		if t == "" {
-			t = steps[id]["en"]
+func (c *checker) directory(cf *contactsFile, sf *stepsFile) *Directory {
+	d := &Directory{Note: cf.Note, Translation: cf.Translation, Contacts: cf.Contacts, Steps: sf.Steps, byID: map[string]*Contact{}}
+	d.Verified = c.date(cf.Verified, cf.Meta, "verified")
+	c.text(cf.Note, cf.Meta, "note", false)
+	for _, ct := range cf.Contacts {
+		switch {
+		case !idPattern.MatchString(ct.ID):
+			c.add(ct.At("id"), "contact id %q must be lower-case letters, digits and _", ct.ID)
+		case d.byID[ct.ID] != nil:
+			c.add(ct.At("id"), "contact id %q is already used at line %d", ct.ID, d.byID[ct.ID].Pos.Line)
 		}
-		out = append(out, Step{ID: id, Text: t, Source: src})
+		d.byID[ct.ID] = ct
+		c.text(ct.Name, ct.Meta, "name", true)
+		c.text(ct.Purpose, ct.Meta, "purpose", true)
+		c.text(ct.Hours, ct.Meta, "hours", false)
+		c.text(ct.Languages, ct.Meta, "languages", false)
+		c.text(ct.Caution, ct.Meta, "caution", false)
+		if ct.Source == "" {
+			c.add(ct.Pos, "contact %q needs a \"source\": the page its facts come from", ct.ID)
+		}
+		c.date(ct.Verified, ct.Meta, "verified")
+		for _, l := range ct.Lines {
+			if !slices.Contains(LineKinds, l.Kind) {
+				c.add(l.At("kind"), "unknown line kind %q; use one of: %s", l.Kind, strings.Join(LineKinds, ", "))
+			}
+			if !numberPattern.MatchString(l.Number) {
+				c.add(l.At("number"), "%q does not look like a phone number", l.Number)
+			}
+			c.text(l.Label, l.Meta, "label", false)
+		}
+		c.list1(ct.Forms, q.Forms, ct.Meta, "forms")
+		c.list1(ct.Regions, Regions, ct.Meta, "regions")
 	}
-	for _, f := range r.RedFlags {
-		switch f.ID {
-		case "emergency":
-			add("emergency", srcOTDA)
-		case "minor":
-			add("minor", srcMinor+"; SCR: "+srcSCR)
-		case "one_chance":
-			add("one_chance", "https://gov.scot/publications/forced-marriage-practitioner-guidance-update-2014/pages/3")
+	seen := map[string]bool{}
+	for _, s := range sf.Steps {
+		if !idPattern.MatchString(s.ID) || seen[s.ID] {
+			c.add(s.At("id"), "step id %q must be unique, lower-case letters, digits and _", s.ID)
+		}
+		seen[s.ID] = true
+		if s.Order < 1 {
+			c.add(s.At("order"), "step %q needs an \"order\" of 1 or more: lower comes first", s.ID)
+		}
+		c.subset(s.Roles, Roles, s.Meta, "roles")
+		c.subset(s.Regions, Regions, s.Meta, "regions")
+		if s.When == nil {
+			c.add(s.Pos, "step %q needs a \"when\" condition", s.ID)
+		} else {
+			c.cond(s.When)
+		}
+		c.text(s.Text, s.Meta, "text", true)
+		for _, id := range s.Contacts {
+			if d.byID[id] == nil {
+				var ids []string
+				for _, ct := range cf.Contacts {
+					ids = append(ids, ct.ID)
+				}
+				hint := ""
+				if best := q.Closest(id, ids); best != "" {
+					hint = fmt.Sprintf("; did you mean %q?", best)
+				}
+				c.add(s.At("contacts"), "step %q names unknown contact %q%s", s.ID, id, hint)
+			}
+		}
+		for _, src := range s.Sources {
+			if strings.TrimSpace(src.Cite) == "" {
+				c.add(src.Pos, "a source needs a \"cite\"")
+			}
 		}
 	}
-	anyLevel := len(r.RedFlags) > 0
-	for _, f := range r.Forms {
-		if f.Level != rules.None {
-			anyLevel = true
+	slices.SortStableFunc(d.Steps, func(a, b *Step) int { return a.Order - b.Order })
+	return d
+}
+
+// list1 checks a non-empty list of known values.
+func (c *checker) list1(vals, valid []string, m q.Meta, key string) {
+	if len(vals) == 0 {
+		c.add(m.At(key), "%q must list at least one of: %s", key, strings.Join(valid, ", "))
+	}
+	c.subset(vals, valid, m, key)
+}
+
+func (c *checker) subset(vals, valid []string, m q.Meta, key string) {
+	for _, v := range vals {
+		if !slices.Contains(valid, v) {
+			c.add(m.At(key), "unknown value %q in %q; use: %s", v, key, strings.Join(valid, ", "))
 		}
 	}
-	if anyLevel {
-		add("hotline", srcHotline)
-	} else {
-		add("none", srcHotline)
+}
+
+func (c *checker) cond(cd *Cond) {
+	n := 0
+	for _, k := range []string{"all", "any", "not", "red_flag", "form", "indicator", "question"} {
+		if cd.Has(k) {
+			n++
+		}
 	}
-	add("interim", "")
-	return out
+	if n != 1 {
+		c.add(cd.Pos, "a guidance condition uses exactly one of all, any, not, red_flag, form, indicator, question")
+		return
+	}
+	switch {
+	case cd.Has("all") || cd.Has("any"):
+		for _, sub := range append(append([]*Cond{}, cd.All...), cd.Any...) {
+			c.cond(sub)
+		}
+	case cd.Not != nil:
+		c.cond(cd.Not)
+	case cd.RedFlag != "":
+		if cd.RedFlag != "any" && !slices.Contains(q.RedFlags, cd.RedFlag) {
+			c.add(cd.At("red_flag"), "unknown red flag %q; use any or one of: %s", cd.RedFlag, strings.Join(q.RedFlags, ", "))
+		}
+	case cd.Form != "":
+		if cd.Form != "any" && !slices.Contains(q.Forms, cd.Form) {
+			c.add(cd.At("form"), "unknown form %q; use any or one of: %s", cd.Form, strings.Join(q.Forms, ", "))
+		}
+		if len(cd.Level) == 0 {
+			c.add(cd.At("form"), "a form condition needs \"level\": a list of none, concern, refer")
+		}
+		c.subset(cd.Level, []string{"none", "concern", "refer"}, cd.Meta, "level")
+	case cd.Indicator != "":
+		if c.set.Indicator(cd.Indicator) == nil {
+			c.add(cd.At("indicator"), "unknown indicator %q: no questionnaire in the set defines it", cd.Indicator)
+		}
+	case cd.Question != "":
+		qu := c.set.Question(cd.Question)
+		if qu == nil {
+			c.add(cd.At("question"), "unknown question %q: no questionnaire in the set defines it", cd.Question)
+			return
+		}
+		vals := cd.In
+		if cd.Is != "" {
+			vals = []string{cd.Is}
+		}
+		if len(vals) == 0 {
+			c.add(cd.At("question"), "a question condition needs \"is\" or \"in\"")
+		}
+		for _, v := range vals {
+			if !qu.Accepts(v) {
+				c.add(cd.At("question"), "question %q has no answer %q", qu.ID, v)
+			}
+		}
+	}
+}
+
+// String renders a condition in words, for trainers.
+func (cd *Cond) String() string {
+	join := func(op string, list []*Cond) string {
+		parts := make([]string, len(list))
+		for i, s := range list {
+			parts[i] = s.String()
+		}
+		return "(" + strings.Join(parts, " "+op+" ") + ")"
+	}
+	switch {
+	case len(cd.All) > 0:
+		return join("and", cd.All)
+	case len(cd.Any) > 0:
+		return join("or", cd.Any)
+	case cd.Not != nil:
+		return "not " + cd.Not.String()
+	case cd.RedFlag == "any":
+		return "any red flag"
+	case cd.RedFlag != "":
+		return "red flag " + cd.RedFlag
+	case cd.Form == "any":
+		return "any form at " + strings.Join(cd.Level, " or ")
+	case cd.Form != "":
+		return cd.Form + " at " + strings.Join(cd.Level, " or ")
+	case cd.Indicator != "":
+		return "indicator " + cd.Indicator
+	case cd.Is != "":
+		return cd.Question + " is " + cd.Is
+	}
+	return cd.Question + " in [" + strings.Join(cd.In, ", ") + "]"
 }

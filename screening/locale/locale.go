@@ -30,7 +30,11 @@ func Supported(lang string) bool { return slices.Contains(Langs(), lang) }
 func T(lang, key string, args ...any) string {
 	m, ok := catalog[lang][key]
 	if !ok {
-		m = catalog[Default][key]
+		m, ok = catalog[Default][key]
+	}
+	if !ok {
+		// Visible, so that a test of any output catches a missing message.
+		return "{" + key + "}"
 	}
 	if len(args) == 0 {
 		return m
@@ -90,6 +94,20 @@ var catalog = map[string]map[string]string{
 		"questions_asked":      "Questions asked: %d",
 		"versions":             "Questionnaires",
 		"contacts_verified":    "Contacts last verified %s",
+		"stale_contacts":       "WARNING: the contacts were last verified on %s, more than a year ago. Contacts change: check every number before you use it.",
+		"verify_before_use":    "verify before use",
+		"for_roles":            "for %s",
+		"applies_when":         "applies when",
+		"role_prompt":          "Which best describes you? The guidance at the end depends on it.",
+		"resources_title":      "Referral directory",
+		"line_phone":           "phone",
+		"line_text":            "text",
+		"line_tty":             "TTY",
+		"line_fax":             "fax",
+		"role_police":          "Police officer",
+		"role_shelter":         "Shelter or social services staff",
+		"role_health":          "Health worker",
+		"role_trainer":         "Trainer (workshop)",
 	},
 	"es": {
 		"yes":               "Sí",
@@ -142,5 +160,19 @@ var catalog = map[string]map[string]string{
 		"questions_asked":      "Preguntas hechas: %d",
 		"versions":             "Cuestionarios",
 		"contacts_verified":    "Contactos verificados por última vez el %s",
+		"stale_contacts":       "ADVERTENCIA: los contactos se verificaron por última vez el %s, hace más de un año. Los contactos cambian: compruebe cada número antes de usarlo.",
+		"verify_before_use":    "verificar antes de usar",
+		"for_roles":            "para %s",
+		"applies_when":         "se aplica cuando",
+		"role_prompt":          "¿Qué le describe mejor? La orientación al final depende de ello.",
+		"resources_title":      "Directorio de derivación",
+		"line_phone":           "teléfono",
+		"line_text":            "texto",
+		"line_tty":             "TTY",
+		"line_fax":             "fax",
+		"role_police":          "Policía",
+		"role_shelter":         "Personal de albergue o servicios sociales",
+		"role_health":          "Personal de salud",
+		"role_trainer":         "Formador o formadora (taller)",
 	},
 }

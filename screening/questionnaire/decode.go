@@ -99,7 +99,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string, depth
 		fields[tag] = i
 		names = append(names, tag)
 	}
-	m := meta{Pos: d.pos(n), Keys: map[string]Pos{}}
+	m := Meta{Pos: d.pos(n), Keys: map[string]Pos{}}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -122,7 +122,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string, depth
 		}
 		d.decode(val, v.Field(idx), fmt.Sprintf("%q", k.Value), depth+1)
 	}
-	if s, ok := v.Addr().Interface().(interface{ setMeta(meta) }); ok {
+	if s, ok := v.Addr().Interface().(interface{ setMeta(Meta) }); ok {
 		s.setMeta(m)
 	}
 }
@@ -132,7 +132,7 @@ func (d *decoder) decodeText(n *yaml.Node, v reflect.Value, what string) {
 		d.errs.add(d.pos(n), "%s must map language codes to text, e.g. {en: \"...\", es: \"...\"}", what)
 		return
 	}
-	t := Text{meta: meta{Pos: d.pos(n), Keys: map[string]Pos{}}, Lang: map[string]string{}}
+	t := Text{Meta: Meta{Pos: d.pos(n), Keys: map[string]Pos{}}, Lang: map[string]string{}}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || !validLangCode(k.Value) {

@@ -58,6 +58,9 @@ func (e *errs) add(p Pos, format string, args ...any) {
 	e.list = append(e.list, &Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
 }
 
+// Sorted returns the list sorted by file, line and column.
+func (l ErrorList) Sorted() ErrorList { return l.sorted() }
+
 func (e *errs) err() error {
 	if len(e.list) == 0 {
 		return nil

@@ -135,31 +135,50 @@ func SyntaxError(err error) (line int, msg string) {
 	return line, msg
 }
 
-// parseFile decodes one file, or records why it cannot be read and returns nil.
+// parseFile decodes one questionnaire, or records why it cannot be read and
+// returns nil.
 func parseFile(name string, data []byte, e *errs) *File {
+	f := &File{Name: name}
+	if !decodeInto(name, data, f, "the questionnaire", e) {
+		return nil
+	}
+	return f
+}
+
+// DecodeFile decodes one YAML document strictly into v, a pointer to a struct
+// whose fields carry yaml tags and may embed Meta and hold Text. It reports
+// every problem with file:line:column, as the questionnaire loader does, and
+// returns an ErrorList or nil.
+func DecodeFile(name string, data []byte, v any, what string) error {
+	e := &errs{}
+	decodeInto(name, data, v, what, e)
+	return e.err()
+}
+
+func decodeInto(name string, data []byte, v any, what string, e *errs) bool {
+	if len(data) > MaxFileSize {
+		e.add(Pos{File: name, Line: 1, Col: 1}, "the file is larger than %d MiB; check that this is the right file", MaxFileSize>>20)
+		return false
+	}
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
 		e.add(Pos{File: name, Line: line, Col: 1}, "the file is not valid UTF-8 text; save it as UTF-8")
-		return nil
+		return false
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg := SyntaxError(err)
 		e.add(Pos{File: name, Line: line, Col: 1}, "YAML syntax error: %s; check the indentation and quoting on this line or the one before", msg)
-		return nil
+		return false
 	}
 	if len(doc.Content) == 0 {
 		e.add(Pos{File: name, Line: 1, Col: 1}, "the file is empty; a questionnaire needs at least id, version, title and questions")
-		return nil
+		return false
 	}
-	f := &File{Name: name}
 	d := &decoder{file: name, errs: e}
 	before := len(e.list)
-	d.decodeStruct(doc.Content[0], reflect.ValueOf(f).Elem(), "the questionnaire", 0)
-	if len(e.list) > before && f.Pos.Line == 0 {
-		return nil
-	}
-	return f
+	d.decodeStruct(doc.Content[0], reflect.ValueOf(v).Elem(), what, 0)
+	return len(e.list) == before || doc.Content[0].Kind == yaml.MappingNode
 }
 
 func invalidUTF8At(b []byte) int {

@@ -69,18 +69,18 @@ type Pos struct {
 	Col  int
 }
 
-// meta is filled by the decoder for every struct that embeds it: where the
+// Meta is filled by the decoder for every struct that embeds it: where the
 // mapping starts and where each of its keys' values stands.
-type meta struct {
+type Meta struct {
 	Pos  Pos
 	Keys map[string]Pos
 }
 
-func (m *meta) setMeta(x meta) { *m = x }
+func (m *Meta) setMeta(x Meta) { *m = x }
 
 // At returns the position of key's value, or of the mapping itself when the
 // key is absent, so that "missing X" errors point at the right block.
-func (m meta) At(key string) Pos {
+func (m Meta) At(key string) Pos {
 	if p, ok := m.Keys[key]; ok {
 		return p
 	}
@@ -88,7 +88,7 @@ func (m meta) At(key string) Pos {
 }
 
 // Has reports whether the key was written in the file.
-func (m meta) Has(key string) bool {
+func (m Meta) Has(key string) bool {
 	_, ok := m.Keys[key]
 	return ok
 }
@@ -96,7 +96,7 @@ func (m meta) Has(key string) bool {
 // Text is a human-readable string in several languages, keyed by language
 // code ("en", "es"). English is required everywhere.
 type Text struct {
-	meta
+	Meta
 	Lang map[string]string
 }
 
@@ -113,7 +113,7 @@ func (t Text) IsZero() bool { return len(t.Lang) == 0 }
 
 // File is one questionnaire: the triage or a module for one form.
 type File struct {
-	meta
+	Meta
 	// Name is the file's name within the set, as errors print it.
 	Name string `yaml:"-"`
 
@@ -136,7 +136,7 @@ func (f *File) IsTriage() bool { return f.ID == TriageID }
 
 // Source is a document an indicator or rule rests on.
 type Source struct {
-	meta
+	Meta
 	ID   string `yaml:"id"`
 	Cite string `yaml:"cite"`
 	URL  string `yaml:"url"`
@@ -148,7 +148,7 @@ type Source struct {
 // (two strong, one strong plus one other, three medium, or two medium plus
 // one weak).
 type Dimension struct {
-	meta
+	Meta
 	ID        string  `yaml:"id"`
 	Label     Text    `yaml:"label"`
 	Weights   Weights `yaml:"weights"`
@@ -158,7 +158,7 @@ type Dimension struct {
 
 // Weights per strength.
 type Weights struct {
-	meta
+	Meta
 	Strong int `yaml:"strong"`
 	Medium int `yaml:"medium"`
 	Weak   int `yaml:"weak"`
@@ -179,7 +179,7 @@ func (w Weights) Of(strength string) int {
 
 // Question is one item, asked of the person or observed by the screener.
 type Question struct {
-	meta
+	Meta
 	ID      string     `yaml:"id"`
 	AskedOf string     `yaml:"asked_of"`
 	Text    Text       `yaml:"text"`
@@ -200,7 +200,7 @@ type Question struct {
 
 // Choice is one answer a single or multiple choice question offers.
 type Choice struct {
-	meta
+	Meta
 	ID   string `yaml:"id"`
 	Text Text   `yaml:"text"`
 }
@@ -208,7 +208,7 @@ type Choice struct {
 // Indicator is a graded sign of trafficking that fires when its condition
 // holds.
 type Indicator struct {
-	meta
+	Meta
 	ID        string     `yaml:"id"`
 	Dimension string     `yaml:"dimension"`
 	Strength  string     `yaml:"strength"`
@@ -223,7 +223,7 @@ type Indicator struct {
 // LevelRule raises a form to a level when its condition holds. Rules are
 // evaluated top-down; the first that holds wins.
 type LevelRule struct {
-	meta
+	Meta
 	Level   string     `yaml:"level"`
 	When    *Condition `yaml:"when"`
 	Explain Text       `yaml:"explain"`
@@ -231,7 +231,7 @@ type LevelRule struct {
 
 // RedFlag fires when its condition holds, whatever the levels say.
 type RedFlag struct {
-	meta
+	Meta
 	ID      string     `yaml:"id"`
 	When    *Condition `yaml:"when"`
 	Label   Text       `yaml:"label"`
@@ -241,7 +241,7 @@ type RedFlag struct {
 
 // Route sends a screening from the triage to a module.
 type Route struct {
-	meta
+	Meta
 	Module string     `yaml:"module"`
 	When   *Condition `yaml:"when"`
 }
@@ -258,7 +258,7 @@ type Route struct {
 //	indicator: ID                 (that indicator fired)
 //	red_flag: ID                  (that red flag fired)
 type Condition struct {
-	meta
+	Meta
 	All       []*Condition `yaml:"all"`
 	Any       []*Condition `yaml:"any"`
 	Not       *Condition   `yaml:"not"`

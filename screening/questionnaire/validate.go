@@ -121,12 +121,12 @@ func (c *checker) file(f *File) {
 	} else if f.Version < 1 {
 		c.e.add(f.At("version"), "version must be 1 or more")
 	}
-	c.text(f.Title, f.meta, "title", true)
-	c.text(f.Intro, f.meta, "intro", true)
+	c.text(f.Title, f.Meta, "title", true)
+	c.text(f.Intro, f.Meta, "intro", true)
 
 	sources := map[string]bool{}
 	for _, s := range f.Sources {
-		if c.id(s.ID, s.meta, "source") && sources[s.ID] {
+		if c.id(s.ID, s.Meta, "source") && sources[s.ID] {
 			c.e.add(s.At("id"), "source id %q is defined twice in this file", s.ID)
 		}
 		sources[s.ID] = true
@@ -145,7 +145,7 @@ func (c *checker) file(f *File) {
 
 	dims := dimensionIDs(f)
 	for _, ind := range f.Indicators {
-		c.id(ind.ID, ind.meta, "indicator")
+		c.id(ind.ID, ind.Meta, "indicator")
 		if ind.Dimension == "" {
 			c.e.add(ind.Pos, "indicator %q needs a \"dimension\"", ind.ID)
 		} else if !slices.Contains(dims, ind.Dimension) {
@@ -156,10 +156,10 @@ func (c *checker) file(f *File) {
 		} else if !slices.Contains(Strengths, ind.Strength) {
 			c.e.add(ind.At("strength"), "unknown strength %q%s", ind.Strength, oneOf(ind.Strength, Strengths))
 		}
-		c.when(f, ind.When, ind.meta, scopeIndicator, "indicator "+quote(ind.ID))
-		c.text(ind.Label, ind.meta, "label", true)
-		c.text(ind.Explain, ind.meta, "explain", false)
-		c.sourceRef(f, sources, ind.Source, ind.meta, "indicator "+quote(ind.ID), true)
+		c.when(f, ind.When, ind.Meta, scopeIndicator, "indicator "+quote(ind.ID))
+		c.text(ind.Label, ind.Meta, "label", true)
+		c.text(ind.Explain, ind.Meta, "explain", false)
+		c.sourceRef(f, sources, ind.Source, ind.Meta, "indicator "+quote(ind.ID), true)
 	}
 
 	if f.IsTriage() {
@@ -179,12 +179,12 @@ func (c *checker) file(f *File) {
 		} else if !slices.Contains(Levels, l.Level) {
 			c.e.add(l.At("level"), "unknown level %q%s (a form with no level rule that holds is \"none\")", l.Level, oneOf(l.Level, Levels))
 		}
-		if c.when(f, l.When, l.meta, scopeLevel, "level "+quote(l.Level)) {
+		if c.when(f, l.When, l.Meta, scopeLevel, "level "+quote(l.Level)) {
 			if ok, why := c.possible(f, l.When); !ok {
 				c.e.add(l.At("when"), "level %q can never be reached: %s", l.Level, why)
 			}
 		}
-		c.text(l.Explain, l.meta, "explain", true)
+		c.text(l.Explain, l.Meta, "explain", true)
 	}
 	flagSeen := map[string]bool{}
 	for _, rf := range f.RedFlags {
@@ -197,14 +197,14 @@ func (c *checker) file(f *File) {
 			c.e.add(rf.At("id"), "red flag %q is defined twice in this file; combine the conditions with any:", rf.ID)
 		}
 		flagSeen[rf.ID] = true
-		if c.when(f, rf.When, rf.meta, scopeRedFlag, "red flag "+quote(rf.ID)) {
+		if c.when(f, rf.When, rf.Meta, scopeRedFlag, "red flag "+quote(rf.ID)) {
 			if ok, why := c.possible(f, rf.When); !ok {
 				c.e.add(rf.At("when"), "red flag %q can never fire: %s", rf.ID, why)
 			}
 		}
-		c.text(rf.Label, rf.meta, "label", true)
-		c.text(rf.Explain, rf.meta, "explain", false)
-		c.sourceRef(f, sources, rf.Source, rf.meta, "red flag "+quote(rf.ID), false)
+		c.text(rf.Label, rf.Meta, "label", true)
+		c.text(rf.Explain, rf.Meta, "explain", false)
+		c.sourceRef(f, sources, rf.Source, rf.Meta, "red flag "+quote(rf.ID), false)
 	}
 	for _, r := range f.Routes {
 		if r.Module == "" {
@@ -212,7 +212,7 @@ func (c *checker) file(f *File) {
 		} else if !slices.Contains(Forms, r.Module) {
 			c.e.add(r.At("module"), "unknown module %q%s", r.Module, oneOf(r.Module, Forms))
 		}
-		c.when(f, r.When, r.meta, scopeRoute, "the route to "+quote(r.Module))
+		c.when(f, r.When, r.Meta, scopeRoute, "the route to "+quote(r.Module))
 	}
 }
 
@@ -221,11 +221,11 @@ func quote(s string) string { return fmt.Sprintf("%q", s) }
 func (c *checker) dimensions(f *File) {
 	seen := map[string]bool{}
 	for _, d := range f.Dimensions {
-		if c.id(d.ID, d.meta, "dimension") && (seen[d.ID] || d.ID == "any") {
+		if c.id(d.ID, d.Meta, "dimension") && (seen[d.ID] || d.ID == "any") {
 			c.e.add(d.At("id"), "dimension id %q is already used; dimension ids are unique in a file and \"any\" is reserved", d.ID)
 		}
 		seen[d.ID] = true
-		c.text(d.Label, d.meta, "label", true)
+		c.text(d.Label, d.Meta, "label", true)
 		if !d.Has("weights") {
 			c.e.add(d.Pos, "dimension %q needs \"weights\" for strong, medium and weak (the ILO/EC rule is 4, 2, 1)", d.ID)
 		} else {
@@ -259,15 +259,15 @@ func dimensionIDs(f *File) []string {
 }
 
 func (c *checker) question(f *File, q *Question) {
-	c.id(q.ID, q.meta, "question")
+	c.id(q.ID, q.Meta, "question")
 	switch {
 	case q.AskedOf == "":
 		c.e.add(q.Pos, "question %q needs \"asked_of\": person, or screener for an observation", q.ID)
 	case !slices.Contains(AskedOf, q.AskedOf):
 		c.e.add(q.At("asked_of"), "unknown asked_of %q%s", q.AskedOf, oneOf(q.AskedOf, AskedOf))
 	}
-	c.text(q.Text, q.meta, "text", true)
-	c.text(q.Hint, q.meta, "hint", false)
+	c.text(q.Text, q.Meta, "text", true)
+	c.text(q.Hint, q.Meta, "hint", false)
 	types := []string{YesNo, Single, Multiple}
 	switch {
 	case q.Type == "":
@@ -281,7 +281,7 @@ func (c *checker) question(f *File, q *Question) {
 	}
 	seen := map[string]bool{}
 	for _, ch := range q.Choices {
-		if !c.id(ch.ID, ch.meta, "choice") {
+		if !c.id(ch.ID, ch.Meta, "choice") {
 			continue
 		}
 		switch {
@@ -291,7 +291,7 @@ func (c *checker) question(f *File, q *Question) {
 			c.e.add(ch.At("id"), "choice %q appears twice in question %q", ch.ID, q.ID)
 		}
 		seen[ch.ID] = true
-		c.text(ch.Text, ch.meta, "text", true)
+		c.text(ch.Text, ch.Meta, "text", true)
 	}
 	if q.ShowIf != nil {
 		c.cond(f, q.ShowIf, scopeShowIf, q)
@@ -302,7 +302,7 @@ func (c *checker) question(f *File, q *Question) {
 }
 
 // id checks that an id is present and well formed.
-func (c *checker) id(id string, m meta, what string) bool {
+func (c *checker) id(id string, m Meta, what string) bool {
 	switch {
 	case id == "":
 		c.e.add(m.Pos, "this %s needs an \"id\"", what)
@@ -319,24 +319,32 @@ func (c *checker) id(id string, m meta, what string) bool {
 
 // text checks a translatable string: English always, and every language the
 // caller requires.
-func (c *checker) text(t Text, owner meta, key string, required bool) {
-	if t.IsZero() {
-		if required {
-			c.e.add(owner.At(key), "missing %q; give at least the English text: %s: {en: \"...\"}", key, key)
-		}
-		return
-	}
-	if t.Lang["en"] == "" {
-		c.e.add(t.Pos, "%q has no English text; add en: \"...\" (English is the fallback for every language)", key)
-	}
-	for _, lang := range c.opts.RequireLangs {
-		if t.Lang[lang] == "" {
-			c.e.add(t.Pos, "%q has no %s text; add %s: \"...\"", key, lang, lang)
-		}
-	}
+func (c *checker) text(t Text, owner Meta, key string, required bool) {
+	c.e.list = append(c.e.list, TextErrors(t, owner, key, required, c.opts.RequireLangs)...)
 }
 
-func (c *checker) sourceRef(f *File, sources map[string]bool, id string, m meta, what string, required bool) {
+// TextErrors checks a translatable string found under key in owner: present
+// if required, with English, and with every language in langs.
+func TextErrors(t Text, owner Meta, key string, required bool, langs []string) ErrorList {
+	e := &errs{}
+	if t.IsZero() {
+		if required {
+			e.add(owner.At(key), "missing %q; give at least the English text: %s: {en: \"...\"}", key, key)
+		}
+		return e.list
+	}
+	if t.Lang["en"] == "" {
+		e.add(t.Pos, "%q has no English text; add en: \"...\" (English is the fallback for every language)", key)
+	}
+	for _, lang := range langs {
+		if t.Lang[lang] == "" {
+			e.add(t.Pos, "%q has no %s text; add %s: \"...\"", key, lang, lang)
+		}
+	}
+	return e.list
+}
+
+func (c *checker) sourceRef(f *File, sources map[string]bool, id string, m Meta, what string, required bool) {
 	if id == "" {
 		if required {
 			c.e.add(m.Pos, "%s needs a \"source\" naming one of the file's sources", what)
@@ -353,7 +361,7 @@ func (c *checker) sourceRef(f *File, sources map[string]bool, id string, m meta,
 }
 
 // when checks a required condition and reports whether it is usable.
-func (c *checker) when(f *File, cond *Condition, owner meta, sc scope, what string) bool {
+func (c *checker) when(f *File, cond *Condition, owner Meta, sc scope, what string) bool {
 	if cond == nil {
 		if !owner.Has("when") {
 			c.e.add(owner.Pos, "%s needs a \"when\" condition", what)

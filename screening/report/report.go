@@ -21,15 +21,17 @@ var Formats = []string{"text", "markdown", "json"}
 
 // Report is the documented result shape.
 type Report struct {
-	Notice                string           `json:"notice"`
-	Lang                  string           `json:"lang"`
-	RedFlags              []string         `json:"red_flags"`
-	RedFlagDetails        []Flag           `json:"red_flag_details"`
-	Forms                 map[string]*Form `json:"forms"`
-	QuestionsAsked        int              `json:"questions_asked"`
-	QuestionnaireVersions map[string]int   `json:"questionnaire_versions"`
-	Guidance              []guidance.Step  `json:"guidance"`
-	GuidanceVerified      string           `json:"guidance_verified"`
+	Notice                string              `json:"notice"`
+	Lang                  string              `json:"lang"`
+	RedFlags              []string            `json:"red_flags"`
+	RedFlagDetails        []Flag              `json:"red_flag_details"`
+	Forms                 map[string]*Form    `json:"forms"`
+	QuestionsAsked        int                 `json:"questions_asked"`
+	QuestionnaireVersions map[string]int      `json:"questionnaire_versions"`
+	Guidance              []guidance.StepView `json:"guidance"`
+	GuidanceVerified      string              `json:"guidance_verified"`
+	GuidanceStale         bool                `json:"guidance_stale"`
+	GuidanceWarning       string              `json:"guidance_warning,omitempty"`
 	order                 []string
 	titles                map[string]string
 	sources               []*Source
@@ -114,8 +116,8 @@ type Evidence struct {
 	Says     string   `json:"answer_text"`
 }
 
-// Build assembles the report for a result in a language.
-func Build(r *rules.Result, lang string) *Report {
+// Build assembles the report for a result and its guidance in a language.
+func Build(r *rules.Result, plan *guidance.Plan, lang string) *Report {
 	rep := &Report{
 		Notice:                locale.T(lang, "not_determination"),
 		Lang:                  lang,
@@ -124,8 +126,10 @@ func Build(r *rules.Result, lang string) *Report {
 		Forms:                 map[string]*Form{},
 		QuestionsAsked:        r.Asked,
 		QuestionnaireVersions: map[string]int{},
-		Guidance:              guidance.For(r, lang),
-		GuidanceVerified:      guidance.Verified,
+		Guidance:              plan.Steps,
+		GuidanceVerified:      plan.Verified,
+		GuidanceStale:         plan.Stale,
+		GuidanceWarning:       plan.Warning,
 		titles:                map[string]string{},
 	}
 	for _, f := range r.Files {

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	q "github.com/htscreen/htscreen/screening/questionnaire"
+	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/report"
 	"github.com/htscreen/htscreen/screening/rules"
 )
@@ -22,8 +23,18 @@ func result(t *testing.T, a q.Answers) *rules.Result {
 	return rules.Evaluate(set, rules.Input{Answers: a, Modules: []string{"labor"}, Asked: 7})
 }
 
+// plan is a fixed guidance plan: the report only renders what guidance chose.
+func plan() *guidance.Plan {
+	return &guidance.Plan{Verified: "2026-11-26", Steps: []guidance.StepView{
+		{ID: "emergency", Text: "Immediate danger: call 911 now.", Sources: []*guidance.Cite{{Cite: "OTDA", URL: "https://otda.ny.gov"}},
+			Contacts: []guidance.ContactView{{ID: "emergency", Name: "Emergency services", Lines: []guidance.LineView{{Kind: "phone", Number: "911"}}, Source: "https://otda.ny.gov", Verified: "2026-11-26"}}},
+		{ID: "nypd", Text: "Notify the police.", Roles: []string{"shelter"},
+			Contacts: []guidance.ContactView{{ID: "nypd", Name: "NYPD", Lines: []guidance.LineView{{Kind: "phone", Number: "646-610-7272"}}, VerifyBeforeUse: "misrouted in 2018", Source: "https://nyc.gov", Verified: "2026-11-26"}}},
+	}}
+}
+
 func TestJSONShape(t *testing.T) {
-	rep := report.Build(result(t, q.Answers{"danger": {"yes"}, "can_leave": {"no"}, "threatened": {"yes"}}), "en")
+	rep := report.Build(result(t, q.Answers{"danger": {"yes"}, "can_leave": {"no"}, "threatened": {"yes"}}), plan(), "en")
 	var buf bytes.Buffer
 	require.NoError(t, report.Write(&buf, rep, "json"))
 
@@ -59,10 +70,14 @@ func TestJSONShape(t *testing.T) {
 
 	g := doc["guidance"].([]any)
 	assert.Equal(t, "emergency", g[0].(map[string]any)["id"], "red flag steps come first")
+	c := g[0].(map[string]any)["contacts"].([]any)[0].(map[string]any)
+	assert.Equal(t, "https://otda.ny.gov", c["source"], "every contact carries its source in json")
+	assert.Equal(t, "2026-11-26", c["verified"])
+	assert.Equal(t, false, doc["guidance_stale"])
 }
 
 func TestTextPutsRedFlagsFirstAndSaysItIsNotADetermination(t *testing.T) {
-	rep := report.Build(result(t, q.Answers{"danger": {"yes"}, "can_leave": {"no"}}), "en")
+	rep := report.Build(result(t, q.Answers{"danger": {"yes"}, "can_leave": {"no"}}), plan(), "en")
 	for _, format := range []string{"text", "markdown"} {
 		var buf bytes.Buffer
 		require.NoError(t, report.Write(&buf, rep, format))
@@ -75,11 +90,20 @@ func TestTextPutsRedFlagsFirstAndSaysItIsNotADetermination(t *testing.T) {
 		assert.Less(t, flag, labor, "red flags come before the forms")
 		assert.Contains(t, out, "Sex trafficking: Not screened (the questionnaire set has no module for this form)")
 		assert.Contains(t, out, "1. Immediate danger: call 911 now.")
+		assert.Contains(t, out, "Emergency services; phone 911")
+		assert.Contains(t, out, "NYPD; phone 646-610-7272 [VERIFY BEFORE USE: misrouted in 2018]")
+		assert.Contains(t, out, "(for Shelter or social services staff)")
+		assert.Contains(t, out, "Contacts last verified 2026-11-26.")
+		assert.NotRegexp(t, `\{[a-z_]+\}|%!`, out, "every message is in the catalog and formatted")
+		if format == "markdown" {
+			assert.Contains(t, out, "source: [OTDA](https://otda.ny.gov)", "markdown carries the source of every step")
+			assert.Contains(t, out, "(source: https://otda.ny.gov, 2026-11-26)", "and of every contact")
+		}
 	}
 }
 
 func TestIncompleteNoneSaysSo(t *testing.T) {
-	rep := report.Build(result(t, q.Answers{}), "en")
+	rep := report.Build(result(t, q.Answers{}), plan(), "en")
 	var buf bytes.Buffer
 	require.NoError(t, report.Write(&buf, rep, "text"))
 	assert.Contains(t, buf.String(), "Labor: No indicators found by this screen")
@@ -88,6 +112,6 @@ func TestIncompleteNoneSaysSo(t *testing.T) {
 }
 
 func TestUnknownFormat(t *testing.T) {
-	err := report.Write(&bytes.Buffer{}, report.Build(result(t, q.Answers{}), "en"), "xml")
+	err := report.Write(&bytes.Buffer{}, report.Build(result(t, q.Answers{}), plan(), "en"), "xml")
 	assert.EqualError(t, err, `unknown output format "xml"; use one of: text, markdown, json`)
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/locale"
 )
 
@@ -113,12 +114,29 @@ func writeDoc(out io.Writer, rep *Report, md bool) error {
 	}
 
 	heading(2, t("guidance"))
+	if rep.GuidanceWarning != "" {
+		fmt.Fprintf(w, "%s\n\n", rep.GuidanceWarning)
+	}
 	for i, g := range rep.Guidance {
-		src := ""
-		if g.Source != "" {
-			src = fmt.Sprintf(" [%s: %s]", t("source"), g.Source)
+		fmt.Fprintf(w, "%d. %s\n", i+1, g.Text)
+		if len(g.Roles) > 0 {
+			var names []string
+			for _, r := range g.Roles {
+				names = append(names, t("role_"+r))
+			}
+			fmt.Fprintf(w, "   (%s)\n", t("for_roles", strings.Join(names, ", ")))
 		}
-		fmt.Fprintf(w, "%d. %s%s\n", i+1, g.Text, src)
+		if g.AppliesWhen != "" {
+			fmt.Fprintf(w, "   %s: %s\n", t("applies_when"), g.AppliesWhen)
+		}
+		for _, c := range g.Contacts {
+			fmt.Fprintf(w, "   %s%s\n", bullet, ContactLine(c, lang, md))
+		}
+		if md {
+			for _, s := range g.Sources {
+				fmt.Fprintf(w, "   %s%s: %s\n", bullet, t("source"), citeMD(s.Cite, s.URL))
+			}
+		}
 	}
 	fmt.Fprintln(w)
 
@@ -144,5 +162,47 @@ func writeDoc(out io.Writer, rep *Report, md bool) error {
 		}
 	}
 	fmt.Fprintf(w, "%s. %s: %s. %s.\n", t("questions_asked", rep.QuestionsAsked), t("versions"), strings.Join(versions, ", "), t("contacts_verified", rep.GuidanceVerified))
+	if rep.GuidanceWarning != "" {
+		fmt.Fprintf(w, "%s\n", rep.GuidanceWarning)
+	}
 	return w.Flush()
+}
+
+func citeMD(cite, url string) string {
+	if url == "" {
+		return cite
+	}
+	return fmt.Sprintf("[%s](%s)", cite, url)
+}
+
+// ContactLine renders a contact on one line: name, numbers, web, email, and
+// "verify before use" where the research flags a fact. Markdown adds the
+// source.
+func ContactLine(c guidance.ContactView, lang string, md bool) string {
+	t := func(key string, args ...any) string { return locale.T(lang, key, args...) }
+	parts := []string{c.Name}
+	for _, l := range c.Lines {
+		s := fmt.Sprintf("%s %s", t("line_"+l.Kind), l.Number)
+		if l.Label != "" {
+			s += " (" + l.Label + ")"
+		}
+		parts = append(parts, s)
+	}
+	if c.Web != "" {
+		parts = append(parts, c.Web)
+	}
+	if c.Email != "" {
+		parts = append(parts, c.Email)
+	}
+	if c.Hours != "" {
+		parts = append(parts, c.Hours)
+	}
+	line := strings.Join(parts, "; ")
+	if c.VerifyBeforeUse != "" {
+		line += fmt.Sprintf(" [%s: %s]", strings.ToUpper(t("verify_before_use")), c.VerifyBeforeUse)
+	}
+	if md {
+		line += fmt.Sprintf(" (%s: %s, %s)", t("source"), c.Source, c.Verified)
+	}
+	return line
 }

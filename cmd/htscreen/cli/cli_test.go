@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -54,6 +55,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown flag", []string{"screen", "--nope"}, "", cli.ExitUsage, "unknown flag: --nope"},
 		{"unknown command", []string{"scren"}, "", cli.ExitUsage, `unknown command "scren"`},
 		{"end of input aborts", []string{"screen", "labor"}, "2\n2\n", cli.ExitAborted, "input ended before the screening was complete"},
+		{"end of input at the role prompt aborts", []string{"screen"}, "", cli.ExitAborted, "input ended before the screening was complete"},
 		{"q aborts", []string{"screen"}, "2\nq\n", cli.ExitAborted, "Screening stopped"},
 	}
 	for _, tt := range tests {
@@ -109,7 +111,93 @@ func TestListJSON(t *testing.T) {
 }
 
 func TestPromptsOnStderrResultOnStdout(t *testing.T) {
-	r := htscreen(t, "q\n", "screen")
+	r := htscreen(t, "q\n", "screen", "--role", "police")
 	assert.Contains(t, r.errOut, "Your observation:")
 	assert.Empty(t, r.out)
+}
+
+func htscreenAt(t *testing.T, now time.Time, stdin string, args ...string) run {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	ios := &cli.IOStreams{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut, Now: func() time.Time { return now }}
+	code := cli.Main(args, ios, "test")
+	return run{code, out.String(), errOut.String()}
+}
+
+func TestResources(t *testing.T) {
+	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	r := htscreenAt(t, today, "", "resources")
+	require.Equal(t, 0, r.code, r.errOut)
+	assert.Contains(t, r.out, "National Human Trafficking Hotline; phone 1-888-373-7888; text 233733")
+	assert.Contains(t, r.out, "VERIFY BEFORE USE")
+	assert.Contains(t, r.out, "Contacts last verified 2026-11-26.")
+	assert.NotContains(t, r.out, "WARNING")
+
+	r = htscreenAt(t, today, "", "resources", "--form", "organ", "--output", "json")
+	require.Equal(t, 0, r.code, r.errOut)
+	var doc struct {
+		Verified string `json:"verified"`
+		Contacts []struct {
+			ID, Source, Verified string
+			Forms                []string
+		} `json:"contacts"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.out), &doc))
+	require.NotEmpty(t, doc.Contacts)
+	for _, c := range doc.Contacts {
+		assert.Contains(t, c.Forms, "organ")
+		assert.NotEmpty(t, c.Source, c.ID)
+		assert.NotEmpty(t, c.Verified, c.ID)
+		assert.NotEqual(t, "nhth", c.ID, "the hotline's acceptance of organ cases is not established")
+	}
+
+	r = htscreenAt(t, today, "", "resources", "--region", "nys")
+	assert.NotContains(t, r.out, "Family Justice Centers")
+	assert.Contains(t, r.out, "Worker Justice Center")
+
+	r = htscreenAt(t, today, "", "resources", "--lang", "es", "--output", "markdown")
+	assert.Contains(t, r.out, "# Directorio de derivación")
+	assert.Contains(t, r.out, "(fuente: https://humantraffickinghotline.org/about-us/what-we-do, 2026-11-26)")
+
+	r = htscreenAt(t, today, "", "resources", "--form", "labour")
+	assert.Equal(t, cli.ExitUsage, r.code)
+	assert.Contains(t, r.errOut, `did you mean "labor"?`)
+}
+
+func TestStaleContactsWarnEverywhere(t *testing.T) {
+	later := time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC)
+	r := htscreenAt(t, later, "", "resources")
+	assert.Contains(t, r.out, "WARNING: the contacts were last verified on 2026-11-26, more than a year ago.")
+
+	answers := filepath.Join(t.TempDir(), "a.yaml")
+	require.NoError(t, os.WriteFile(answers, []byte("danger_now: \"no\"\n"), 0o600))
+	r = htscreenAt(t, later, "", "screen", "--answers", answers)
+	require.Equal(t, 0, r.code, r.errOut)
+	assert.Contains(t, r.out, "WARNING: the contacts were last verified")
+	r = htscreenAt(t, later, "", "screen", "--answers", answers, "--output", "json")
+	assert.Contains(t, r.out, `"guidance_stale": true`)
+}
+
+func TestRoleIsAskedOnce(t *testing.T) {
+	// Role 1 (police), then q at the first question.
+	r := htscreen(t, "9\n1\nq\n", "screen")
+	assert.Equal(t, cli.ExitAborted, r.code)
+	assert.Equal(t, 1, strings.Count(r.errOut, "Which best describes you?"))
+	assert.Contains(t, r.errOut, `"9" is not one of the answers`)
+}
+
+func TestGuidanceFollowsRoleAndRegion(t *testing.T) {
+	cal := filepath.Join("..", "..", "..", "testdata", "calibration")
+	r := htscreen(t, "", "screen", "--answers", filepath.Join(cal, "CAL-01.yaml"), "--role", "police")
+	require.Equal(t, 0, r.code, r.errOut)
+	assert.Contains(t, r.out, "must notify OTDA and DCJS")
+	assert.NotContains(t, r.out, "only with their consent")
+
+	r = htscreen(t, "", "screen", "--answers", filepath.Join(cal, "CAL-01.yaml"), "--role", "shelter", "--region", "nys")
+	assert.Contains(t, r.out, "only with their consent")
+	assert.Contains(t, r.out, "Worker Justice Center")
+	assert.NotContains(t, r.out, "Safe Horizon 24-hour hotline")
+
+	r = htscreen(t, "", "screen", "--answers", filepath.Join(cal, "CAL-12.yaml"), "--role", "shelter")
+	assert.Contains(t, r.out, "Never contact, inform or mediate with the family")
 }

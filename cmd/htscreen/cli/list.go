@@ -93,7 +93,7 @@ func runList(opts *ListOptions) error {
 	if err := checkValue("output", opts.Output, []string{"text", "json"}); err != nil {
 		return err
 	}
-	set, err := loadSet(opts.IO, opts.Questionnaires, q.Options{})
+	set, _, err := loadSet(opts.IO, opts.Questionnaires, q.Options{})
 	if err != nil {
 		return err
 	}

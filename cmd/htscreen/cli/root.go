@@ -11,11 +11,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/htscreen/htscreen/questionnaires"
 	"github.com/htscreen/htscreen/screening/form"
+	"github.com/htscreen/htscreen/screening/guidance"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
@@ -41,6 +43,8 @@ type IOStreams struct {
 	ErrOut   io.Writer
 	StdinTTY bool
 	Getenv   func(string) string
+	// Now is today's date, for the contacts' staleness warning.
+	Now func() time.Time
 }
 
 // System returns the process's own streams.
@@ -49,7 +53,7 @@ func System() *IOStreams {
 	if fi, err := os.Stdin.Stat(); err == nil {
 		tty = fi.Mode()&os.ModeCharDevice != 0
 	}
-	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, StdinTTY: tty, Getenv: os.Getenv}
+	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, StdinTTY: tty, Getenv: os.Getenv, Now: time.Now}
 }
 
 // usageError marks a mistake in how the command was called (exit 2).
@@ -89,7 +93,7 @@ no network.
 	root.SetErr(ios.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
 	root.CompletionOptions.HiddenDefaultCmd = true
-	root.AddCommand(newScreenCmd(ios, nil), newValidateCmd(ios, nil), newListCmd(ios, nil))
+	root.AddCommand(newScreenCmd(ios, nil), newValidateCmd(ios, nil), newListCmd(ios, nil), newResourcesCmd(ios, nil))
 	return root
 }
 
@@ -131,22 +135,32 @@ func checkValue(flag, value string, valid []string) error {
 	return usagef("invalid value %q for --%s%s; valid values: %s", value, flag, hint, strings.Join(valid, ", "))
 }
 
-// loadSet loads and validates a questionnaire set: the embedded one, or the
-// folder dir. Every problem is printed before anything else happens.
-func loadSet(ios *IOStreams, dir string, opts q.Options) (*q.Set, error) {
+// loadSet loads and validates a questionnaire set and its guidance: the
+// embedded ones, or the folder dir (with dir/guidance if it has one, else the
+// embedded guidance). Every problem is printed before anything else happens.
+func loadSet(ios *IOStreams, dir string, opts q.Options) (*q.Set, *guidance.Directory, error) {
 	var fsys fs.FS = questionnaires.FS()
-	name, prefix := "the embedded questionnaires", "questionnaires"
+	gfs := questionnaires.Guidance()
+	name, prefix, gprefix := "the embedded questionnaires", "questionnaires", filepath.Join("questionnaires", "guidance")
 	if dir != "" {
 		fi, err := os.Stat(dir)
 		switch {
 		case err != nil:
-			return nil, fmt.Errorf("cannot read questionnaire folder %s: %w", dir, errors.Unwrap(err))
+			return nil, nil, fmt.Errorf("cannot read questionnaire folder %s: %w", dir, errors.Unwrap(err))
 		case !fi.IsDir():
-			return nil, fmt.Errorf("%s is not a folder; --questionnaires takes the folder that holds triage.yaml and the modules", dir)
+			return nil, nil, fmt.Errorf("%s is not a folder; --questionnaires takes the folder that holds triage.yaml and the modules", dir)
 		}
 		fsys, name, prefix = os.DirFS(dir), dir, dir
+		if gi, err := os.Stat(filepath.Join(dir, "guidance")); err == nil && gi.IsDir() {
+			gfs, gprefix = os.DirFS(filepath.Join(dir, "guidance")), filepath.Join(dir, "guidance")
+		}
 	}
 	set, err := q.Load(fsys, opts)
+	var dirx *guidance.Directory
+	if err == nil {
+		dirx, err = guidance.Load(gfs, set, opts.RequireLangs)
+		prefix = gprefix
+	}
 	var list q.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
@@ -154,10 +168,10 @@ func loadSet(ios *IOStreams, dir string, opts q.Options) (*q.Set, error) {
 		}
 		fmt.Fprintln(ios.ErrOut, list.Error())
 		fmt.Fprintf(ios.ErrOut, "htscreen: %s: %d problem(s); nothing was asked. Fix them and run 'htscreen validate' again.\n", name, len(list))
-		return nil, &reportedError{code: ExitError}
+		return nil, nil, &reportedError{code: ExitError}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return set, nil
+	return set, dirx, nil
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -66,7 +67,7 @@ terminal.
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line with numbered answers (screen readers, simple terminals)")
 	f.StringVar(&opts.AnswersFile, "answers", "", "take answers from a YAML or JSON `FILE` of question id: answer (- for standard input)")
 	f.StringVar(&opts.Lang, "lang", locale.Default, "language of questions and result: "+strings.Join(locale.Langs(), ", "))
-	f.StringVar(&opts.Role, "role", "", "your role, for the guidance: "+strings.Join(guidance.Roles, ", "))
+	f.StringVar(&opts.Role, "role", "", "your role, for the guidance: "+strings.Join(guidance.Roles, ", ")+" (asked once if not given; with --answers, every role's steps are shown)")
 	f.StringVar(&opts.Region, "region", "nyc", "where you are, for the guidance: nyc, or nys for the rest of New York State")
 	f.StringVarP(&opts.Output, "output", "o", "text", "result format: "+strings.Join(report.Formats, ", "))
 	f.StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires from `DIR` instead of the embedded set")
@@ -95,7 +96,7 @@ func runScreen(opts *ScreenOptions) error {
 		}
 	}
 
-	set, err := loadSet(ios, opts.Questionnaires, q.Options{})
+	set, dir, err := loadSet(ios, opts.Questionnaires, q.Options{})
 	if err != nil {
 		return err
 	}
@@ -113,13 +114,20 @@ func runScreen(opts *ScreenOptions) error {
 		// screening runs line by line, which works everywhere.
 		fmt.Fprintln(ios.ErrOut, locale.T(opts.Lang, "start"))
 		plain := form.NewPlain(ios.In, ios.ErrOut, opts.Lang)
+		if opts.Role == "" {
+			// Asked once, so that the guidance fits the user.
+			if opts.Role, err = plain.Choose(locale.T(opts.Lang, "role_prompt"), guidance.Roles, "role_"); err != nil {
+				return err
+			}
+		}
 		in, err = interview.Run(set, opts.Modules, plain.Ask)
 	}
 	if err != nil {
 		return err
 	}
 	res := rules.Evaluate(set, in)
-	return report.Write(ios.Out, report.Build(res, opts.Lang), opts.Output)
+	plan := guidance.For(dir, res, guidance.Options{Role: opts.Role, Region: opts.Region, Lang: opts.Lang, Now: now(ios)})
+	return report.Write(ios.Out, report.Build(res, plan, opts.Lang), opts.Output)
 }
 
 // screenFromFile answers the screening from an answers file, walking the same
@@ -177,4 +185,11 @@ func readFileLimited(name string, limit int64) ([]byte, error) {
 	}
 	defer f.Close()
 	return io.ReadAll(io.LimitReader(f, limit))
+}
+
+func now(ios *IOStreams) time.Time {
+	if ios.Now == nil {
+		return time.Now()
+	}
+	return ios.Now()
 }
