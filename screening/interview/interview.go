@@ -173,3 +173,26 @@ func refs(c *q.Condition, into map[string]bool) {
 	}
 	refs(c.Not, into)
 }
+
+// errPause stops a replay at the first question without an answer.
+var errPause = errors.New("pause")
+
+// Next replays the interview over the answers given so far and returns the
+// first question still to ask; done is true when there is none, and in is
+// then what the rules need. A runner that shows one question at a time, and
+// lets the user step back, calls it after every answer: replaying is cheap
+// and keeps skip logic and routing in one place.
+func Next(set *q.Set, modules []string, answers q.Answers) (step Step, in rules.Input, done bool, err error) {
+	var next Step
+	in, err = Run(set, modules, func(s Step) ([]string, error) {
+		if a, ok := answers[s.Question.ID]; ok {
+			return a, nil
+		}
+		next = s
+		return nil, errPause
+	})
+	if errors.Is(err, errPause) {
+		return next, in, false, nil
+	}
+	return Step{}, in, err == nil, err
+}

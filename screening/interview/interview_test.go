@@ -142,3 +142,38 @@ func TestUnknownModule(t *testing.T) {
 	_, err := interview.Run(testSet(t), []string{"organ"}, func(interview.Step) ([]string, error) { return nil, nil })
 	assert.EqualError(t, err, `unknown module "organ"; this set has: [labor]`)
 }
+
+func TestNextReplays(t *testing.T) {
+	set := testSet(t)
+	a := q.Answers{}
+	var asked []string
+	for {
+		st, in, done, err := interview.Next(set, nil, a)
+		require.NoError(t, err)
+		if done {
+			assert.Equal(t, []string{"labor"}, in.Modules)
+			assert.Equal(t, len(asked), in.Asked)
+			break
+		}
+		asked = append(asked, st.Question.ID)
+		switch st.Question.ID {
+		case "works", "debt":
+			a[st.Question.ID] = []string{"yes"}
+		default:
+			a[st.Question.ID] = []string{"not_sure"}
+		}
+	}
+	assert.Equal(t, []string{"danger", "age", "works", "can_leave", "threatened", "watched", "conditions", "debt", "debt_work"}, asked)
+
+	// Stepping back: forget the last answer and the same question returns.
+	delete(a, "debt_work")
+	st, _, done, err := interview.Next(set, nil, a)
+	require.NoError(t, err)
+	assert.False(t, done)
+	assert.Equal(t, "debt_work", st.Question.ID)
+	// Changing an earlier answer changes the path: debt_work is skipped.
+	a["debt"] = []string{"no"}
+	_, _, done, err = interview.Next(set, nil, a)
+	require.NoError(t, err)
+	assert.True(t, done)
+}

@@ -33,7 +33,7 @@ const exitCodesHelp = `Exit codes:
   0    a result was produced (or the command did its job)
   1    error: a bad questionnaire, a bad answers file, a folder that cannot be read
   2    usage error: an unknown command, flag or flag value
-  130  the screening was stopped (q, Ctrl+C) or its input ended; no result is shown`
+  130  the screening was stopped (Esc, Ctrl+C, q, a signal) or its input ended; no result is shown`
 
 // IOStreams are the streams a command uses. Results go to Out, prompts and
 // messages to ErrOut.

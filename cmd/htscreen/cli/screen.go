@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -31,6 +32,10 @@ type ScreenOptions struct {
 	Region         string
 	Output         string
 	Questionnaires string
+	Print          bool
+	// RegionSet is true when --region was given; the full-screen form asks
+	// otherwise.
+	RegionSet bool
 }
 
 func newScreenCmd(ios *IOStreams, runF func(*ScreenOptions) error) *cobra.Command {
@@ -45,10 +50,16 @@ directly, after the triage's safety and age questions.
 Every question offers "not sure" and "prefer not to say"; neither counts as
 "no". Type q at any prompt to stop: nothing is shown and nothing is kept.
 
-Prompts go to standard error and the result to standard output, so
---output json stays machine-readable. Questions are asked line by line when
---accessible is given, when TERM=dumb, and when standard input is not a
-terminal.
+On a terminal the screening runs full screen: one question per page, the
+note for the screener beneath it, Shift+Tab to go back. Esc or Ctrl+C leaves
+at once from any screen, clears it and shows nothing. The result is read on
+the same screen and is gone when closed; --print also writes it to standard
+output after the screen closes.
+
+Questions are asked line by line instead when --accessible is given, when
+TERM=dumb, and when standard input is not a terminal. Prompts then go to
+standard error and the result to standard output, so --output json stays
+machine-readable.
 
 ` + exitCodesHelp,
 		Example: `  htscreen screen
@@ -57,6 +68,7 @@ terminal.
   printf '2\n1\n...' | htscreen screen labor --output json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Modules = args
+			opts.RegionSet = cmd.Flags().Changed("region")
 			if runF != nil {
 				return runF(opts)
 			}
@@ -71,6 +83,7 @@ terminal.
 	f.StringVar(&opts.Region, "region", "nyc", "where you are, for the guidance: nyc, or nys for the rest of New York State")
 	f.StringVarP(&opts.Output, "output", "o", "text", "result format: "+strings.Join(report.Formats, ", "))
 	f.StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires from `DIR` instead of the embedded set")
+	f.BoolVar(&opts.Print, "print", false, "full screen: also write the result to standard output after the screen closes (a deliberate choice: it may then be kept)")
 	return cmd
 }
 
@@ -106,12 +119,20 @@ func runScreen(opts *ScreenOptions) error {
 		}
 	}
 
+	evaluate := func(in rules.Input, role, region string) *report.Report {
+		res := rules.Evaluate(set, in)
+		plan := guidance.For(dir, res, guidance.Options{Role: role, Region: region, Lang: opts.Lang, Now: now(ios)})
+		return report.Build(res, plan, opts.Lang)
+	}
+
+	if opts.AnswersFile == "" && fullScreen(opts, ios) {
+		return runFullScreen(opts, set, evaluate)
+	}
+
 	var in rules.Input
 	if opts.AnswersFile != "" {
 		in, err = screenFromFile(opts, set)
 	} else {
-		// The full-screen form is not built yet; until it is, every
-		// screening runs line by line, which works everywhere.
 		fmt.Fprintln(ios.ErrOut, locale.T(opts.Lang, "start"))
 		plain := form.NewPlain(ios.In, ios.ErrOut, opts.Lang)
 		if opts.Role == "" {
@@ -125,9 +146,45 @@ func runScreen(opts *ScreenOptions) error {
 	if err != nil {
 		return err
 	}
-	res := rules.Evaluate(set, in)
-	plan := guidance.For(dir, res, guidance.Options{Role: opts.Role, Region: opts.Region, Lang: opts.Lang, Now: now(ios)})
-	return report.Write(ios.Out, report.Build(res, plan, opts.Lang), opts.Output)
+	return report.Write(ios.Out, evaluate(in, opts.Role, opts.Region), opts.Output)
+}
+
+// fullScreen decides the runner: the full-screen form on a terminal, the
+// plain one with --accessible, TERM=dumb or when standard input is not a
+// terminal (a pipe, a file, CI).
+func fullScreen(opts *ScreenOptions, ios *IOStreams) bool {
+	term := ""
+	if ios.Getenv != nil {
+		term = ios.Getenv("TERM")
+	}
+	return !opts.Accessible && term != "dumb" && ios.StdinTTY
+}
+
+// runFullScreen shows the screening and its result on the alternate screen.
+// The result reaches stdout only with --print, after the screen has closed.
+func runFullScreen(opts *ScreenOptions, set *q.Set, evaluate func(rules.Input, string, string) *report.Report) error {
+	ios := opts.IO
+	region := opts.Region
+	if !opts.RegionSet {
+		region = "" // asked on the first screen
+	}
+	fs := &form.FullScreen{
+		Set: set, Modules: opts.Modules, Lang: opts.Lang, Role: opts.Role, Region: region,
+		Roles: guidance.Roles, Regions: guidance.Regions, In: ios.In, Out: ios.ErrOut,
+		Result: func(in rules.Input, role, region string) (string, error) {
+			var b strings.Builder
+			err := report.Write(&b, evaluate(in, role, region), "text")
+			return b.String(), err
+		},
+	}
+	out, err := fs.Run(context.Background())
+	if err != nil {
+		return err
+	}
+	if !opts.Print {
+		return nil
+	}
+	return report.Write(ios.Out, evaluate(out.Input, out.Role, out.Region), opts.Output)
 }
 
 // screenFromFile answers the screening from an answers file, walking the same

@@ -1,0 +1,344 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/unix"
+
+	"github.com/htscreen/htscreen/questionnaires"
+	"github.com/htscreen/htscreen/screening/interview"
+	q "github.com/htscreen/htscreen/screening/questionnaire"
+)
+
+// These tests drive the real binary in tmux, as a screener would: keys in,
+// the screen read back with capture-pane.
+
+type pane struct {
+	t      *testing.T
+	socket string
+	dir    string
+}
+
+// startPane runs the binary in a fresh tmux server and session. The shell
+// records stty before and after, the exit code, and the process id.
+func startPane(t *testing.T, args ...string) *pane {
+	t.Helper()
+	return startPaneEnv(t, nil, args...)
+}
+
+// startPaneEnv is startPane with extra environment variables for the binary.
+func startPaneEnv(t *testing.T, env []string, args ...string) *pane {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is required in CI (.ci/run installs it)")
+		}
+		t.Skip("tmux is not installed")
+	}
+	p := &pane{t: t, socket: fmt.Sprintf("htscreen-test-%d-%d", os.Getpid(), time.Now().UnixNano()), dir: t.TempDir()}
+	var quoted []string
+	for _, a := range args {
+		quoted = append(quoted, shellQuote(a))
+	}
+	// sh -c 'exec ...' gives the binary a pid we know before it starts.
+	inner := fmt.Sprintf(`echo $$ > %[1]s/pid; exec "$0" "$@" > %[1]s/stdout`, p.dir)
+	script := fmt.Sprintf(`stty -g > %[1]s/before; sh -c %[2]s %[3]s %[4]s; echo $? > %[1]s/exit; stty -g > %[1]s/after; sleep 600`,
+		p.dir, shellQuote(inner), strings.Join(append(append([]string{"env"}, env...), shellQuote(binary)), " "), strings.Join(quoted, " "))
+	p.tmux("new-session", "-d", "-s", "main", "-x", "100", "-y", "30", "bash --norc --noprofile -c "+shellQuote(script))
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
+	return p
+}
+
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+
+func (p *pane) tmux(args ...string) string {
+	p.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", p.socket}, args...)...).CombinedOutput()
+	require.NoError(p.t, err, "tmux %v: %s", args, out)
+	return string(out)
+}
+
+func (p *pane) keys(keys ...string) { p.tmux(append([]string{"send-keys", "-t", "main"}, keys...)...) }
+
+// screen is the visible pane; all is the pane with its whole scrollback.
+func (p *pane) screen() string { return p.tmux("capture-pane", "-p", "-t", "main") }
+func (p *pane) all() string    { return p.tmux("capture-pane", "-p", "-t", "main", "-S", "-", "-E", "-") }
+
+// waitFor polls the screen until it contains want: keys must not overtake
+// the form's own asynchronous updates.
+func (p *pane) waitFor(want string) {
+	p.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(p.screen(), want) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	p.t.Fatalf("waiting for %q; the screen shows:\n%s", want, p.screen())
+}
+
+func (p *pane) file(name string) string {
+	b, _ := os.ReadFile(filepath.Join(p.dir, name))
+	return strings.TrimSpace(string(b))
+}
+
+// exited waits for the binary to end and returns its exit code.
+func (p *pane) exited() int {
+	p.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if s := p.file("exit"); s != "" && p.file("after") != "" {
+			code, err := strconv.Atoi(s)
+			require.NoError(p.t, err)
+			return code
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	p.t.Fatalf("htscreen did not exit; the screen shows:\n%s", p.screen())
+	return -1
+}
+
+// path walks the labor module the way the test will answer it: the second
+// answer of every question.
+func path(t *testing.T, modules ...string) ([]*q.Question, q.Answers) {
+	set, err := q.Load(questionnaires.FS(), q.Options{})
+	require.NoError(t, err)
+	answers := q.Answers{}
+	var asked []*q.Question
+	for {
+		st, _, done, err := interview.Next(set, modules, answers)
+		require.NoError(t, err)
+		if done {
+			return asked, answers
+		}
+		asked = append(asked, st.Question)
+		answers[st.Question.ID] = []string{st.Question.AnswerIDs()[1]}
+	}
+}
+
+// snippet is enough of a question's text to recognise it on screen, short
+// enough not to be wrapped.
+func snippet(qu *q.Question) string {
+	r := []rune(qu.Text.In("en"))
+	return string(r[:min(len(r), 45)])
+}
+
+// leftNothing checks that the terminal, scrollback included, holds nothing
+// of the screening.
+func leftNothing(t *testing.T, p *pane, asked []*q.Question) {
+	t.Helper()
+	all := p.all()
+	for _, qu := range asked {
+		assert.NotContains(t, all, snippet(qu), "the terminal keeps a question")
+	}
+	for _, s := range []string{"Screening result", "Labor trafficking", "Triage", "htscreen: screening", "Refer for", "indicators found"} {
+		assert.NotContains(t, all, s)
+	}
+}
+
+func TestFullScreenCompletesAndMatchesPlainMode(t *testing.T) {
+	asked, answers := path(t, "labor")
+	p := startPane(t, "screen", "labor", "--role", "shelter", "--region", "nyc", "--print", "--output", "json")
+	p.waitFor("Before you begin")
+	p.keys("Enter")
+	for i, qu := range asked {
+		p.waitFor(snippet(qu))
+		if i == 2 {
+			// Step back once and answer again: the earlier answer is kept.
+			p.keys("Down", "Enter")
+			p.waitFor(snippet(asked[3]))
+			p.keys("BTab")
+			p.waitFor(snippet(qu))
+			p.keys("Enter")
+			continue
+		}
+		p.keys("Down", "Enter")
+	}
+	p.waitFor("q: close")
+	assert.Contains(t, p.screen(), "Screening result")
+	p.keys("q")
+	require.Equal(t, 0, p.exited())
+	assert.Equal(t, p.file("before"), p.file("after"), "terminal settings restored")
+	leftNothing(t, p, asked)
+
+	// The same answers through an answers file give the same JSON.
+	fromFile := runBinary(t, "", "screen", "labor", "--role", "shelter", "--region", "nyc", "--answers", writeYAML(t, answers), "--output", "json")
+	require.Equal(t, 0, fromFile.code, fromFile.errOut)
+	require.NotEmpty(t, p.file("stdout"))
+	assert.JSONEq(t, fromFile.out, p.file("stdout"))
+	var res jsonResult
+	require.NoError(t, json.Unmarshal([]byte(fromFile.out), &res))
+	assert.Equal(t, len(asked), res.QuestionsAsked)
+}
+
+func TestFullScreenWithoutPrintShowsNothing(t *testing.T) {
+	asked, _ := path(t, "labor")
+	p := startPane(t, "screen", "labor", "--role", "police", "--region", "nys")
+	p.waitFor("Before you begin")
+	p.keys("Enter")
+	for _, qu := range asked {
+		p.waitFor(snippet(qu))
+		p.keys("Down", "Enter")
+	}
+	p.waitFor("q: close")
+	p.keys("q")
+	require.Equal(t, 0, p.exited())
+	assert.Empty(t, p.file("stdout"), "the result reaches stdout only with --print")
+	leftNothing(t, p, asked)
+}
+
+func TestFullScreenQuickExit(t *testing.T) {
+	for _, key := range []string{"Escape", "C-c"} {
+		t.Run(key, func(t *testing.T) {
+			asked, _ := path(t, "labor")
+			p := startPane(t, "screen", "labor", "--print", "--output", "json")
+			p.waitFor("Before you begin")
+			p.keys("Enter")
+			p.waitFor("Which best describes you?")
+			p.keys("Enter")
+			p.waitFor("Where are you?")
+			p.keys("Enter")
+			for _, qu := range asked[:6] {
+				p.waitFor(snippet(qu))
+				p.keys("Down", "Enter")
+			}
+			p.waitFor(snippet(asked[6]))
+			p.keys(key)
+			assert.Equal(t, 130, p.exited())
+			assert.Equal(t, p.file("before"), p.file("after"), "terminal settings restored")
+			assert.Empty(t, p.file("stdout"), "nothing printed, even with --print")
+			leftNothing(t, p, asked)
+		})
+	}
+}
+
+func TestFullScreenSignals(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) {
+			asked, _ := path(t, "labor")
+			p := startPane(t, "screen", "labor", "--role", "police", "--region", "nyc", "--print")
+			p.waitFor("Before you begin")
+			p.keys("Enter")
+			p.waitFor(snippet(asked[0]))
+			p.keys("Down", "Enter")
+			p.waitFor(snippet(asked[1]))
+			pid, err := strconv.Atoi(p.file("pid"))
+			require.NoError(t, err)
+			require.NoError(t, syscall.Kill(pid, sig))
+			code := p.exited()
+			assert.NotEqual(t, 0, code, "a signal never completes a screening")
+			assert.Equal(t, p.file("before"), p.file("after"), "terminal settings restored")
+			assert.Empty(t, p.file("stdout"), "no result after a signal")
+			leftNothing(t, p, asked)
+		})
+	}
+}
+
+func TestFullScreenTooSmallNarrowAndNoColor(t *testing.T) {
+	p := startPaneEnv(t, []string{"NO_COLOR=1"}, "screen", "--role", "police", "--region", "nyc")
+	p.waitFor("Before you begin")
+	p.tmux("resize-window", "-t", "main", "-x", "30", "-y", "10")
+	p.waitFor("too small")
+	p.tmux("resize-window", "-t", "main", "-x", "60", "-y", "20")
+	p.waitFor("Before you begin")
+	p.keys("Enter")
+	p.waitFor("needs urgent")
+	for _, line := range strings.Split(p.screen(), "\n") {
+		assert.LessOrEqual(t, len([]rune(line)), 60, "nothing drawn past a 60-column terminal")
+	}
+	colored := p.tmux("capture-pane", "-p", "-e", "-t", "main")
+	// 39 and 49 reset to the terminal's own colours; 30-38 and 90-97 set one.
+	assert.NotRegexp(t, `\x1b\[([0-9]*;)*(3[0-8]|9[0-7])[;m]`, colored, "NO_COLOR: no foreground colours")
+	p.keys("Escape")
+	assert.Equal(t, 130, p.exited())
+}
+
+// openPTY opens a pseudo-terminal pair. Nothing ever answers on the master
+// side: a terminal that does not reply to colour or cursor queries.
+func openPTY(t *testing.T) (master, slave *os.File) {
+	t.Helper()
+	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
+	require.NoError(t, err)
+	require.NoError(t, unix.IoctlSetPointerInt(int(m.Fd()), unix.TIOCSPTLCK, 0))
+	n, err := unix.IoctlGetInt(int(m.Fd()), unix.TIOCGPTN)
+	require.NoError(t, err)
+	s, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|syscall.O_NOCTTY, 0)
+	require.NoError(t, err)
+	require.NoError(t, unix.IoctlSetWinsize(int(s.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 30, Col: 100}))
+	t.Cleanup(func() { m.Close(); s.Close() })
+	return m, s
+}
+
+var ansi = regexp.MustCompile(`\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|.)`)
+
+// huh v1 stalled 5 s at start on a terminal that never answered its colour
+// query (research/toolchain-probe.md §5). This keeps the v2 behaviour: the
+// first screen, and the first question after it, appear at once.
+func TestFullScreenStartsOnASilentTerminal(t *testing.T) {
+	master, slave := openPTY(t)
+	cmd := exec.Command(binary, "screen", "labor", "--role", "police", "--region", "nyc")
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
+	cmd.Env = []string{"TERM=xterm-256color", "PATH=" + os.Getenv("PATH")}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+
+	var mu sync.Mutex
+	var buf []byte
+	go func() {
+		b := make([]byte, 4096)
+		for {
+			n, err := master.Read(b)
+			mu.Lock()
+			buf = append(buf, b[:n]...)
+			mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	seen := func(s string) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return strings.Contains(ansi.ReplaceAllString(string(buf), ""), s)
+	}
+	within := func(s string) time.Duration {
+		start := time.Now()
+		for time.Since(start) < 10*time.Second {
+			if seen(s) {
+				return time.Since(start)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		t.Fatalf("%q never appeared", s)
+		return 0
+	}
+
+	start := time.Now()
+	require.NoError(t, cmd.Start())
+	first := within("Before you begin")
+	assert.Less(t, first, time.Second, "the first screen must not wait for an answer from the terminal")
+	_, err := master.Write([]byte("\r"))
+	require.NoError(t, err)
+	question := within("needs urgent medical care")
+	assert.Less(t, question, time.Second)
+	_, err = master.Write([]byte("\x1b"))
+	require.NoError(t, err)
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	require.ErrorAs(t, err, &ee)
+	assert.Equal(t, 130, ee.ExitCode())
+	t.Logf("first screen after %v, first question %v later (total %v)", first, question, time.Since(start))
+}

@@ -1,0 +1,321 @@
+package form
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/signal"
+	"slices"
+	"strings"
+	"syscall"
+
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/htscreen/htscreen/screening/interview"
+	"github.com/htscreen/htscreen/screening/locale"
+	q "github.com/htscreen/htscreen/screening/questionnaire"
+	"github.com/htscreen/htscreen/screening/rules"
+)
+
+// Minimum terminal size for the full-screen form. Below it the form says so
+// instead of drawing a broken screen.
+const (
+	MinWidth  = 40
+	MinHeight = 12
+)
+
+// FullScreen runs a screening on the alternate screen with huh, one question
+// per page, the screener's hint beneath it and a progress line above. It
+// asks the same questions in the same order as the plain runner, because
+// both follow interview.Next; only the drawing differs.
+//
+// Esc or Ctrl+C leaves at once from any screen: the alternate screen is
+// closed, so nothing of the screening stays in the terminal or its
+// scrollback, and nothing is printed.
+type FullScreen struct {
+	Set     *q.Set
+	Modules []string
+	Lang    string
+	// Role and Region are asked on the first screen when empty.
+	Role, Region string
+	Roles        []string
+	Regions      []string
+	In           io.Reader
+	Out          io.Writer
+	// Result renders the result for the closing view.
+	Result func(in rules.Input, role, region string) (string, error)
+}
+
+// Outcome is what a completed full-screen screening returns.
+type Outcome struct {
+	Input        rules.Input
+	Role, Region string
+}
+
+// Run shows the screening and returns its answers once the user has read the
+// result and closed it. Any other ending (Esc, Ctrl+C, SIGTERM, SIGHUP) is an
+// AbortError and nothing may be shown.
+func (fs *FullScreen) Run(ctx context.Context) (*Outcome, error) {
+	// Signals end the program through its context, which restores the
+	// terminal first. Bubble Tea's own handler is off: it turns SIGTERM into
+	// a quit that can race with the context and hang, and it ignores SIGHUP,
+	// which would otherwise kill the process with the terminal still raw.
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+	defer stop()
+	m := &model{fs: fs, answers: q.Answers{}, recall: q.Answers{}, role: fs.Role, region: fs.Region, width: 80, height: 24}
+	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(fs.In), tea.WithOutput(fs.Out), tea.WithoutSignalHandler())
+	final, err := p.Run()
+	if ctx.Err() != nil || errors.Is(err, tea.ErrProgramKilled) {
+		return nil, &AbortError{Reason: locale.T(fs.Lang, "aborted")}
+	}
+	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
+		return nil, fmt.Errorf("full-screen form: %w", err)
+	}
+	fm, _ := final.(*model)
+	// A program can end without the user finishing (a signal bubbletea
+	// turns into a quit): only a screening read to its end counts.
+	if fm == nil || fm.aborted || !fm.closed || fm.err != nil {
+		if fm != nil && fm.err != nil {
+			return nil, fm.err
+		}
+		return nil, &AbortError{Reason: locale.T(fs.Lang, "aborted")}
+	}
+	return &Outcome{Input: fm.input, Role: fm.role, Region: fm.region}, nil
+}
+
+type stage int
+
+const (
+	stageStart stage = iota
+	stageQuestion
+	stageResult
+)
+
+type model struct {
+	fs           *FullScreen
+	stage        stage
+	form         *huh.Form
+	value        string
+	values       []string
+	checks       []string
+	role, region string
+	answers      q.Answers
+	history      []string
+	// recall keeps the answer of a question the user stepped back over, so
+	// that it is preselected when the question returns.
+	recall        q.Answers
+	step          interview.Step
+	input         rules.Input
+	view          viewport.Model
+	resultText    string
+	width, height int
+	aborted       bool
+	closed        bool
+	err           error
+}
+
+func (m *model) t(key string, args ...any) string { return locale.T(m.fs.Lang, key, args...) }
+
+func (m *model) Init() tea.Cmd {
+	m.form = m.startForm()
+	return m.form.Init()
+}
+
+// startForm is the first screen: the conditions for asking, and the role and
+// region when they were not given as flags.
+func (m *model) startForm() *huh.Form {
+	checks := []string{"check_alone", "check_interpreter", "check_skip"}
+	var opts []huh.Option[string]
+	for _, c := range checks {
+		opts = append(opts, huh.NewOption(m.t(c), c))
+	}
+	groups := []*huh.Group{huh.NewGroup(
+		huh.NewNote().Title(m.t("tui_title")).Description(m.t("tui_start")),
+		huh.NewMultiSelect[string]().Title(m.t("check_title")).Options(opts...).Value(&m.checks).Height(len(opts)+4),
+	)}
+	if m.role == "" {
+		var ro []huh.Option[string]
+		for _, r := range m.fs.Roles {
+			ro = append(ro, huh.NewOption(m.t("role_"+r), r))
+		}
+		groups = append(groups, huh.NewGroup(huh.NewSelect[string]().Title(m.t("role_prompt")).Options(ro...).Value(&m.role)))
+	}
+	if m.region == "" {
+		var rg []huh.Option[string]
+		for _, r := range m.fs.Regions {
+			rg = append(rg, huh.NewOption(m.t("region_"+r), r))
+		}
+		groups = append(groups, huh.NewGroup(huh.NewSelect[string]().Title(m.t("region_prompt")).Options(rg...).Value(&m.region)))
+	}
+	return m.newForm(groups...)
+}
+
+func (m *model) newForm(groups ...*huh.Group) *huh.Form {
+	// Filtering a handful of answers only gets in the way; Esc and Ctrl+C
+	// are the model's own quick exit, handled before the form sees them.
+	km := huh.NewDefaultKeyMap()
+	km.Select.Filter.SetEnabled(false)
+	km.MultiSelect.Filter.SetEnabled(false)
+	return huh.NewForm(groups...).
+		WithKeyMap(km).
+		WithShowHelp(true).
+		WithWidth(max(m.width-4, 20)).
+		WithTheme(huh.ThemeFunc(huh.ThemeBase))
+}
+
+// questionForm is one question on a page of its own.
+func (m *model) questionForm(st interview.Step) *huh.Form {
+	qu := st.Question
+	key := "ask_person"
+	if qu.AskedOf == "screener" {
+		key = "ask_screener"
+	}
+	title := m.t(key, qu.Text.In(m.fs.Lang))
+	hint := qu.Hint.In(m.fs.Lang)
+	var opts []huh.Option[string]
+	for _, id := range qu.AnswerIDs() {
+		opts = append(opts, huh.NewOption(qu.AnswerText(id, m.fs.Lang), id))
+	}
+	prev := m.answers[qu.ID]
+	if prev == nil {
+		prev = m.recall[qu.ID]
+	}
+	if qu.Type == q.Multiple {
+		m.values = slices.Clone(prev)
+		ms := huh.NewMultiSelect[string]().Title(title).Description(hint).Options(opts...).Value(&m.values).
+			Validate(func(v []string) error {
+				if len(v) == 0 {
+					return errors.New(m.t("choose_one"))
+				}
+				if len(v) > 1 && (slices.Contains(v, q.NotSure) || slices.Contains(v, q.PreferNotToSay)) {
+					return errors.New(m.t("choose_alone"))
+				}
+				return nil
+			})
+		return m.newForm(huh.NewGroup(ms))
+	}
+	m.value = ""
+	if len(prev) == 1 {
+		m.value = prev[0]
+	}
+	return m.newForm(huh.NewGroup(huh.NewSelect[string]().Title(title).Description(hint).Options(opts...).Value(&m.value)))
+}
+
+// advance asks interview.Next for the next question, or moves to the result.
+func (m *model) advance() tea.Cmd {
+	st, in, done, err := interview.Next(m.fs.Set, m.fs.Modules, m.answers)
+	if err != nil {
+		m.err = err
+		return tea.Quit
+	}
+	if !done {
+		m.stage, m.step = stageQuestion, st
+		m.form = m.questionForm(st)
+		return m.form.Init()
+	}
+	m.input = in
+	text, err := m.fs.Result(in, m.role, m.region)
+	if err != nil {
+		m.err = err
+		return tea.Quit
+	}
+	m.stage, m.resultText = stageResult, text
+	m.view = viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(max(m.height-2, 1)))
+	m.view.SetContent(lipgloss.Wrap(text, m.width, ""))
+	return nil
+}
+
+func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		if m.stage == stageResult {
+			m.view.SetWidth(m.width)
+			m.view.SetHeight(max(m.height-2, 1))
+			m.view.SetContent(lipgloss.Wrap(m.resultText, m.width, ""))
+		}
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "esc", "ctrl+c":
+			// Quick exit, from any screen.
+			m.aborted = true
+			return m, tea.Quit
+		case "shift+tab":
+			if m.stage == stageQuestion && len(m.history) > 0 {
+				last := m.history[len(m.history)-1]
+				m.history = m.history[:len(m.history)-1]
+				m.recall[last] = m.answers[last]
+				delete(m.answers, last)
+				return m, m.advance()
+			}
+			if m.stage == stageQuestion {
+				return m, nil
+			}
+		case "q", "enter":
+			if m.stage == stageResult {
+				m.closed = true
+				return m, tea.Quit
+			}
+		}
+	}
+	if m.stage == stageResult {
+		var cmd tea.Cmd
+		m.view, cmd = m.view.Update(msg)
+		return m, cmd
+	}
+	if m.tooSmall() {
+		return m, nil
+	}
+	fm, cmd := m.form.Update(msg)
+	m.form = fm.(*huh.Form)
+	if m.form.State != huh.StateCompleted {
+		return m, cmd
+	}
+	if m.stage == stageStart {
+		return m, m.advance()
+	}
+	id := m.step.Question.ID
+	if m.step.Question.Type == q.Multiple {
+		m.answers[id] = slices.Clone(m.values)
+	} else {
+		m.answers[id] = []string{m.value}
+	}
+	m.history = append(m.history, id)
+	return m, m.advance()
+}
+
+func (m *model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
+
+var (
+	headStyle = lipgloss.NewStyle().Bold(true)
+	dimStyle  = lipgloss.NewStyle().Faint(true)
+)
+
+func (m *model) View() tea.View {
+	var b strings.Builder
+	switch {
+	case m.tooSmall():
+		b.WriteString(m.t("too_small", m.width, m.height, MinWidth, MinHeight))
+	case m.stage == stageResult:
+		b.WriteString(m.view.View())
+		b.WriteString("\n" + dimStyle.Render(m.t("result_keys")))
+	default:
+		if m.stage == stageQuestion {
+			sec := m.step.Section
+			b.WriteString(headStyle.Render(m.t("section", sec.Title.In(m.fs.Lang), m.step.Number, m.step.Total)) + "\n")
+			if m.step.First {
+				b.WriteString(dimStyle.Render(lipgloss.Wrap(sec.Intro.In(m.fs.Lang), max(m.width-2, 20), "")) + "\n")
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString(m.form.View())
+		b.WriteString("\n" + dimStyle.Render(m.t("tui_keys")))
+	}
+	v := tea.NewView(b.String())
+	v.AltScreen = true
+	return v
+}
