@@ -42,6 +42,12 @@ func startPane(t *testing.T, args ...string) *pane {
 // startPaneEnv is startPane with extra environment variables for the binary.
 func startPaneEnv(t *testing.T, env []string, args ...string) *pane {
 	t.Helper()
+	return startPaneCmd(t, env, binary, args...)
+}
+
+// startPaneCmd runs program (the binary, or strace wrapping it) in the pane.
+func startPaneCmd(t *testing.T, env []string, program string, args ...string) *pane {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal("tmux is required in CI (.ci/run installs it)")
@@ -56,7 +62,7 @@ func startPaneEnv(t *testing.T, env []string, args ...string) *pane {
 	// sh -c 'exec ...' gives the binary a pid we know before it starts.
 	inner := fmt.Sprintf(`echo $$ > %[1]s/pid; exec "$0" "$@" > %[1]s/stdout`, p.dir)
 	script := fmt.Sprintf(`stty -g > %[1]s/before; sh -c %[2]s %[3]s %[4]s; echo $? > %[1]s/exit; stty -g > %[1]s/after; sleep 600`,
-		p.dir, shellQuote(inner), strings.Join(append(append([]string{"env"}, env...), shellQuote(binary)), " "), strings.Join(quoted, " "))
+		p.dir, shellQuote(inner), strings.Join(append(append([]string{"env"}, env...), shellQuote(program)), " "), strings.Join(quoted, " "))
 	p.tmux("new-session", "-d", "-s", "main", "-x", "100", "-y", "30", "bash --norc --noprofile -c "+shellQuote(script))
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
 	return p

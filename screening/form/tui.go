@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/signal"
 	"slices"
 	"strings"
@@ -67,7 +68,8 @@ func (fs *FullScreen) Run(ctx context.Context) (*Outcome, error) {
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
 	m := &model{fs: fs, answers: q.Answers{}, recall: q.Answers{}, role: fs.Role, region: fs.Region, width: 80, height: 24}
-	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(fs.In), tea.WithOutput(fs.Out), tea.WithoutSignalHandler())
+	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(fs.In), tea.WithOutput(fs.Out), tea.WithoutSignalHandler(),
+		tea.WithEnvironment(withoutTMUX(os.Environ())))
 	final, err := p.Run()
 	if ctx.Err() != nil || errors.Is(err, tea.ErrProgramKilled) {
 		return nil, &AbortError{Reason: locale.T(fs.Lang, "aborted")}
@@ -85,6 +87,14 @@ func (fs *FullScreen) Run(ctx context.Context) (*Outcome, error) {
 		return nil, &AbortError{Reason: locale.T(fs.Lang, "aborted")}
 	}
 	return &Outcome{Input: fm.input, Role: fm.role, Region: fm.region}, nil
+}
+
+// withoutTMUX hides $TMUX from Bubble Tea: with it set, the colour
+// detection runs the program "tmux info", and htscreen runs no other program
+// (a "tmux" earlier on PATH would be run with the user's environment). The
+// colour profile then comes from TERM, which tmux sets.
+func withoutTMUX(env []string) []string {
+	return slices.DeleteFunc(slices.Clone(env), func(kv string) bool { return strings.HasPrefix(kv, "TMUX=") })
 }
 
 type stage int

@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The privacy promise, tested: htscreen writes no file, creates no file or
+// folder, renames or removes nothing and opens no socket, whatever it is
+// asked to do. Every command and mode runs under strace -f, and the trace is
+// searched for any such system call. Read-only opens (the Go runtime reads
+// /proc and /sys) are fine.
+
+// traced are the system calls that could store or send something.
+const traced = "execve,open,openat,openat2,creat,rename,renameat,renameat2,unlink,unlinkat,mkdir,mkdirat,rmdir," +
+	"link,linkat,symlink,symlinkat,truncate,ftruncate,chmod,fchmodat,socket,connect,bind,sendto,sendmsg"
+
+var (
+	openCall   = regexp.MustCompile(`\bopen(at2?)?\((?:[A-Z_]+, )?"([^"]*)", ([A-Z_|]+)`)
+	writeFlags = regexp.MustCompile(`O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND`)
+	// Calls that change the file system or the network, by name.
+	forbidden = regexp.MustCompile(`\b(creat|rename|renameat2?|unlink|unlinkat|mkdir|mkdirat|rmdir|link|linkat|symlink|symlinkat|truncate|ftruncate|chmod|fchmodat|socket|connect|bind|sendto|sendmsg)\(`)
+	execCall  = regexp.MustCompile(`\bexecve\("([^"]*)"`)
+	// A terminal is not a file: the full-screen form reads and draws on it.
+	terminal = regexp.MustCompile(`^/dev/(tty|pts/[0-9]+|ptmx)$`)
+)
+
+// violations lists the lines of an strace log that break the promise. The
+// one program allowed to start is htscreen itself (self): it runs no other.
+func violations(log string) []string {
+	var bad []string
+	sc := bufio.NewScanner(strings.NewReader(log))
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.Contains(line, "resumed>") && !forbidden.MatchString(line) {
+			continue
+		}
+		if m := execCall.FindStringSubmatch(line); m != nil {
+			if filepath.Base(m[1]) != "htscreen" {
+				bad = append(bad, line)
+			}
+			continue
+		}
+		if m := openCall.FindStringSubmatch(line); m != nil {
+			if writeFlags.MatchString(m[3]) && !terminal.MatchString(m[2]) {
+				bad = append(bad, line)
+			}
+			continue
+		}
+		if forbidden.MatchString(line) {
+			bad = append(bad, line)
+		}
+	}
+	return bad
+}
+
+func TestViolationsCatchesWrites(t *testing.T) {
+	log := `1234  openat(AT_FDCWD, "/proc/self/maps", O_RDONLY|O_CLOEXEC) = 3
+1234  openat(AT_FDCWD, "/tmp/result.json", O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC, 0644) = 4
+1234  openat(AT_FDCWD, "/dev/tty", O_RDWR|O_CLOEXEC) = 5
+1235  socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK, IPPROTO_IP) = 6
+1235  connect(6, {sa_family=AF_INET, sin_port=htons(443)}, 16) = -1 EINPROGRESS
+1236  mkdirat(AT_FDCWD, "/root/.cache/htscreen", 0755) = 0
+1236  unlinkat(AT_FDCWD, "/tmp/x", 0) = 0
+1236  renameat2(AT_FDCWD, "a", AT_FDCWD, "b", 0) = 0
+1237  openat(AT_FDCWD, "/home/u/notes.log", O_RDWR|O_APPEND) = 7
+1238  execve("/usr/bin/tmux", ["tmux", "info"], 0xc000 /* 40 vars */) = 0
+`
+	bad := violations(log)
+	require.Len(t, bad, 8)
+	assert.Contains(t, bad[0], "/tmp/result.json")
+	assert.Contains(t, bad[1], "socket(")
+	assert.Contains(t, bad[6], "notes.log")
+	assert.Contains(t, bad[7], "tmux")
+	assert.Empty(t, violations(`1 execve("/tmp/x/htscreen", ["htscreen", "list"], 0x1 /* 3 vars */) = 0`))
+	assert.Empty(t, violations(`1 openat(AT_FDCWD, "/sys/kernel/mm/transparent_hugepage/hpage_pmd_size", O_RDONLY) = 3`))
+}
+
+// straced runs the binary under strace and returns its result and the
+// trace's violations.
+func straced(t *testing.T, stdin string, args ...string) (result, []string) {
+	t.Helper()
+	strace := requireStrace(t)
+	log := filepath.Join(t.TempDir(), "trace")
+	cmd := exec.Command(strace, append([]string{"-f", "-qq", "-e", "trace=" + traced, "-o", log, binary}, args...)...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errOut strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "TERM=dumb", "HOME=" + t.TempDir()}
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else {
+		require.NoError(t, err)
+	}
+	trace, err := os.ReadFile(log)
+	require.NoError(t, err)
+	require.Contains(t, string(trace), "openat(", "the trace must see the binary's opens, or the test proves nothing")
+	return result{code, out.String(), errOut.String()}, violations(string(trace))
+}
+
+func requireStrace(t *testing.T) string {
+	t.Helper()
+	p, err := exec.LookPath("strace")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("strace is required in CI (.ci/run installs it)")
+		}
+		t.Skip("strace is not installed")
+	}
+	if out, err := exec.Command(p, "-qq", "-e", "trace=none", "true").CombinedOutput(); err != nil {
+		t.Skipf("strace cannot trace here: %v %s", err, out)
+	}
+	return p
+}
+
+func TestNoWritesNoSockets(t *testing.T) {
+	answers := writeYAML(t, map[string][]string{"danger_now": {"no"}, "works_for_someone": {"yes"}, "can_leave_job": {"no"}, "id_held": {"yes"}})
+	piped, _ := typed(t, map[string][]string{"works_for_someone": {"yes"}, "id_held": {"yes"}}, "labor")
+	broken := filepath.Join("..", "..", "screening", "questionnaire", "testdata", "broken", "unknown_key")
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+	}{
+		{"plain screening, piped", piped, []string{"screen", "labor", "--role", "shelter", "--output", "json"}, 0},
+		{"plain screening, accessible", piped, []string{"screen", "labor", "--accessible", "--role", "police"}, 0},
+		{"answers file", "", []string{"screen", "--answers", answers, "--output", "markdown"}, 0},
+		{"answers on stdin", "id_held: \"yes\"\n", []string{"screen", "--answers", "-", "--lang", "es"}, 0},
+		{"end of input", "2\n2\n", []string{"screen", "labor"}, 130},
+		{"quit", "q\n", []string{"screen"}, 130},
+		{"validate", "", []string{"validate", "--require-lang", "es"}, 0},
+		{"validate broken", "", []string{"validate", broken}, 1},
+		{"list", "", []string{"list"}, 0},
+		{"list module json", "", []string{"list", "sex", "--output", "json"}, 0},
+		{"resources", "", []string{"resources", "--output", "json"}, 0},
+		{"version", "", []string{"--version"}, 0},
+		{"help", "", []string{"screen", "--help"}, 0},
+		{"bad flag value", "", []string{"screen", "--output", "xml"}, 2},
+		{"bad answers file", "", []string{"screen", "--answers", "/nonexistent/answers.yaml"}, 1},
+		{"missing folder", "", []string{"list", "--questionnaires", "/nonexistent/set"}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, bad := straced(t, tt.stdin, tt.args...)
+			assert.Equal(t, tt.code, r.code, r.errOut)
+			assert.Empty(t, bad, "htscreen must not write, create, remove or rename files, nor open sockets")
+		})
+	}
+}
+
+// The full-screen form under strace, in tmux: it reads and draws on the
+// terminal, and still writes no file and opens no socket.
+func TestNoWritesNoSocketsFullScreen(t *testing.T) {
+	strace := requireStrace(t)
+	asked, _ := path(t, "labor")
+	log := filepath.Join(t.TempDir(), "trace")
+	p := startPaneCmd(t, nil, strace, "-f", "-qq", "-e", "trace="+traced, "-o", log, binary, "screen", "labor", "--role", "police", "--region", "nyc")
+	p.waitFor("Before you begin")
+	p.keys("Enter")
+	for _, qu := range asked {
+		p.waitFor(snippet(qu))
+		p.keys("Down", "Enter")
+	}
+	p.waitFor("q: close")
+	p.keys("q")
+	require.Equal(t, 0, p.exited())
+	trace, err := os.ReadFile(log)
+	require.NoError(t, err)
+	assert.Contains(t, string(trace), "openat(")
+	assert.Empty(t, violations(string(trace)))
+}
