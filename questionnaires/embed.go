@@ -8,17 +8,22 @@ import (
 	"io/fs"
 )
 
-//go:embed *.yaml guidance/*.yaml
+//go:embed *.yaml guidance/*.yaml scenarios/*.yaml
 var files embed.FS
 
 // FS returns the embedded questionnaire files.
 func FS() fs.FS { return files }
 
 // Guidance returns the embedded referral directory and steps.
-func Guidance() fs.FS {
-	sub, err := fs.Sub(files, "guidance")
+func Guidance() fs.FS { return sub("guidance") }
+
+// Scenarios returns the embedded training scenarios.
+func Scenarios() fs.FS { return sub("scenarios") }
+
+func sub(dir string) fs.FS {
+	s, err := fs.Sub(files, dir)
 	if err != nil {
 		panic(err) // the folder is embedded; it cannot be missing
 	}
-	return sub
+	return s
 }

@@ -51,7 +51,12 @@ func Parse(name string, data []byte, set *q.Set) (q.Answers, error) {
 	if len(doc.Content) == 0 {
 		return nil, fmt.Errorf("%s: the answers file is empty; write one line per question, e.g. can_leave_job: no", name)
 	}
-	root := doc.Content[0]
+	return ParseNode(name, doc.Content[0], set)
+}
+
+// ParseNode reads answers from a YAML mapping node: an answers file's
+// document, or the answers block of a training scenario.
+func ParseNode(name string, root *yaml.Node, set *q.Set) (q.Answers, error) {
 	var list ErrorList
 	add := func(n *yaml.Node, format string, args ...any) {
 		list = append(list, &Error{File: name, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)})

@@ -196,3 +196,31 @@ func Next(set *q.Set, modules []string, answers q.Answers) (step Step, in rules.
 	}
 	return Step{}, in, err == nil, err
 }
+
+// FromAnswers walks the interview with answers fixed in advance (an answers
+// file, a training scenario): skip logic and routing apply as in a live
+// screening, a question the answers leave out counts as not asked, and
+// unused lists, sorted, the answers to questions the walk never reached.
+func FromAnswers(set *q.Set, modules []string, given q.Answers) (in rules.Input, unused []string, err error) {
+	used := map[string]bool{}
+	in, err = Run(set, modules, func(s Step) ([]string, error) {
+		a := given[s.Question.ID]
+		if a != nil {
+			used[s.Question.ID] = true
+		}
+		return a, nil
+	})
+	if err != nil {
+		return in, nil, err
+	}
+	// Run counts every question it reached; here only the answered ones
+	// were really asked.
+	in.Asked = len(used)
+	for id := range given {
+		if !used[id] {
+			unused = append(unused, id)
+		}
+	}
+	slices.Sort(unused)
+	return in, unused, nil
+}

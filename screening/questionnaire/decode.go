@@ -21,7 +21,10 @@ type decoder struct {
 	errs *errs
 }
 
-var textType = reflect.TypeFor[Text]()
+var (
+	textType = reflect.TypeFor[Text]()
+	nodeType = reflect.TypeFor[yaml.Node]()
+)
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
 
@@ -43,6 +46,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string, depth int) 
 	switch {
 	case v.Type() == textType:
 		d.decodeText(n, v, what)
+	case v.Type() == nodeType:
+		// Left for the caller to decode (a scenario's answers).
+		v.Set(reflect.ValueOf(*n))
 	case v.Kind() == reflect.Pointer:
 		p := reflect.New(v.Type().Elem())
 		d.decode(n, p.Elem(), what, depth+1)

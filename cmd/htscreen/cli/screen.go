@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -207,29 +206,11 @@ func screenFromFile(opts *ScreenOptions, set *q.Set) (rules.Input, error) {
 	if err != nil {
 		return rules.Input{}, err
 	}
-	used := map[string]bool{}
-	in, err := interview.Run(set, opts.Modules, func(s interview.Step) ([]string, error) {
-		a := given[s.Question.ID]
-		if a == nil {
-			return nil, nil
-		}
-		used[s.Question.ID] = true
-		return a, nil
-	})
+	in, unused, err := interview.FromAnswers(set, opts.Modules, given)
 	if err != nil {
 		return in, err
 	}
-	// The interview counts every question it reached; from a file, only
-	// the ones answered were really asked.
-	in.Asked = len(used)
-	var unused []string
-	for id := range given {
-		if !used[id] {
-			unused = append(unused, id)
-		}
-	}
 	if len(unused) > 0 {
-		sort.Strings(unused)
 		fmt.Fprintln(opts.IO.ErrOut, locale.T(opts.Lang, "unused_answers", strings.Join(unused, ", ")))
 	}
 	return in, nil
