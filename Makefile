@@ -6,7 +6,7 @@ FUZZTIME ?= 5s
 
 export CGO_ENABLED ?= 0
 
-.PHONY: all build run test lint vet fmt-check validate race fuzz bench clean
+.PHONY: all build run test lint vet fmt-check validate race fuzz bench docs clean
 
 all: build
 
@@ -42,6 +42,17 @@ race:
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./screening/questionnaire/
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./screening/answers/
+
+## docs: regenerate docs/questionnaires (printable questionnaires) and the calibration figures
+docs:
+	@for lang in en es; do \
+		dir=docs/questionnaires; [ $$lang = en ] || dir=docs/questionnaires/$$lang; \
+		mkdir -p $$dir; \
+		for m in triage labor sex forced_marriage organ; do \
+			$(GO) run ./cmd/htscreen show $$m --format markdown --lang $$lang > $$dir/$$m.md || exit 1; \
+		done; \
+	done
+	$(GO) test ./cmd/htscreen -run TestCalibration -update-calibration
 
 ## bench: the Go benchmarks
 bench:

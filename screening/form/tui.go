@@ -47,6 +47,9 @@ type FullScreen struct {
 	Regions      []string
 	In           io.Reader
 	Out          io.Writer
+	// Preface, when set, is shown on the first screen above the checklist:
+	// a training scenario's persona.
+	PrefaceTitle, Preface string
 	// Result renders the result for the closing view.
 	Result func(in rules.Input, role, region string) (string, error)
 }
@@ -143,10 +146,14 @@ func (m *model) startForm() *huh.Form {
 	for _, c := range checks {
 		opts = append(opts, huh.NewOption(m.t(c), c))
 	}
-	groups := []*huh.Group{huh.NewGroup(
+	var first []huh.Field
+	if m.fs.Preface != "" {
+		first = append(first, huh.NewNote().Title(m.fs.PrefaceTitle).Description(m.fs.Preface))
+	}
+	first = append(first,
 		huh.NewNote().Title(m.t("tui_title")).Description(m.t("tui_start")),
-		huh.NewMultiSelect[string]().Title(m.t("check_title")).Options(opts...).Value(&m.checks).Height(len(opts)+4),
-	)}
+		huh.NewMultiSelect[string]().Title(m.t("check_title")).Options(opts...).Value(&m.checks).Height(len(opts)+4))
+	groups := []*huh.Group{huh.NewGroup(first...)}
 	if m.role == "" {
 		var ro []huh.Option[string]
 		for _, r := range m.fs.Roles {

@@ -19,6 +19,7 @@ import (
 	"github.com/htscreen/htscreen/screening/form"
 	"github.com/htscreen/htscreen/screening/guidance"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
+	"github.com/htscreen/htscreen/screening/scenario"
 )
 
 // Exit codes, documented in README.md and in --help.
@@ -93,7 +94,8 @@ no network.
 	root.SetErr(ios.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
 	root.CompletionOptions.HiddenDefaultCmd = true
-	root.AddCommand(newScreenCmd(ios, nil), newValidateCmd(ios, nil), newListCmd(ios, nil), newResourcesCmd(ios, nil))
+	root.AddCommand(newScreenCmd(ios, nil), newValidateCmd(ios, nil), newListCmd(ios, nil), newResourcesCmd(ios, nil),
+		newScenariosCmd(ios, nil), newTrainCmd(ios, nil), newExplainCmd(ios, nil), newShowCmd(ios, nil))
 	return root
 }
 
@@ -135,31 +137,60 @@ func checkValue(flag, value string, valid []string) error {
 	return usagef("invalid value %q for --%s%s; valid values: %s", value, flag, hint, strings.Join(valid, ", "))
 }
 
-// loadSet loads and validates a questionnaire set and its guidance: the
-// embedded ones, or the folder dir (with dir/guidance if it has one, else the
-// embedded guidance). Every problem is printed before anything else happens.
+// bundle is everything a command may need from a questionnaire folder.
+type bundle struct {
+	set       *q.Set
+	guidance  *guidance.Directory
+	scenarios []*scenario.Scenario
+}
+
+// loadSet loads and validates a questionnaire set, its guidance and its
+// training scenarios: the embedded ones, or the folder dir (with
+// dir/guidance if it has one, else the embedded guidance; and
+// dir/scenarios if it has one). Every problem is printed before anything
+// else happens.
 func loadSet(ios *IOStreams, dir string, opts q.Options) (*q.Set, *guidance.Directory, error) {
+	b, err := loadBundle(ios, dir, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return b.set, b.guidance, nil
+}
+
+func loadBundle(ios *IOStreams, dir string, opts q.Options) (*bundle, error) {
 	var fsys fs.FS = questionnaires.FS()
-	gfs := questionnaires.Guidance()
-	name, prefix, gprefix := "the embedded questionnaires", "questionnaires", filepath.Join("questionnaires", "guidance")
+	gfs, sfs := questionnaires.Guidance(), questionnaires.Scenarios()
+	name, root := "the embedded questionnaires", "questionnaires"
 	if dir != "" {
 		fi, err := os.Stat(dir)
 		switch {
 		case err != nil:
-			return nil, nil, fmt.Errorf("cannot read questionnaire folder %s: %w", dir, errors.Unwrap(err))
+			return nil, fmt.Errorf("cannot read questionnaire folder %s: %w", dir, errors.Unwrap(err))
 		case !fi.IsDir():
-			return nil, nil, fmt.Errorf("%s is not a folder; --questionnaires takes the folder that holds triage.yaml and the modules", dir)
+			return nil, fmt.Errorf("%s is not a folder; --questionnaires takes the folder that holds triage.yaml and the modules", dir)
 		}
-		fsys, name, prefix = os.DirFS(dir), dir, dir
-		if gi, err := os.Stat(filepath.Join(dir, "guidance")); err == nil && gi.IsDir() {
-			gfs, gprefix = os.DirFS(filepath.Join(dir, "guidance")), filepath.Join(dir, "guidance")
+		fsys, name, root, sfs = os.DirFS(dir), dir, dir, nil
+		if isDir(filepath.Join(dir, "guidance")) {
+			gfs = os.DirFS(filepath.Join(dir, "guidance"))
+		}
+		if isDir(filepath.Join(dir, "scenarios")) {
+			sfs = os.DirFS(filepath.Join(dir, "scenarios"))
 		}
 	}
+	b := &bundle{}
+	prefix := root
 	set, err := q.Load(fsys, opts)
-	var dirx *guidance.Directory
 	if err == nil {
-		dirx, err = guidance.Load(gfs, set, opts.RequireLangs)
-		prefix = gprefix
+		b.set = set
+		prefix = filepath.Join(root, "guidance")
+		if dir != "" && !isDir(filepath.Join(dir, "guidance")) {
+			prefix = filepath.Join("questionnaires", "guidance")
+		}
+		b.guidance, err = guidance.Load(gfs, set, opts.RequireLangs)
+	}
+	if err == nil && sfs != nil {
+		prefix = filepath.Join(root, "scenarios")
+		b.scenarios, err = scenario.Load(sfs, set, opts.RequireLangs)
 	}
 	var list q.ErrorList
 	if errors.As(err, &list) {
@@ -168,10 +199,15 @@ func loadSet(ios *IOStreams, dir string, opts q.Options) (*q.Set, *guidance.Dire
 		}
 		fmt.Fprintln(ios.ErrOut, list.Error())
 		fmt.Fprintf(ios.ErrOut, "htscreen: %s: %d problem(s); nothing was asked. Fix them and run 'htscreen validate' again.\n", name, len(list))
-		return nil, nil, &reportedError{code: ExitError}
+		return nil, &reportedError{code: ExitError}
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return set, dirx, nil
+	return b, nil
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
 }

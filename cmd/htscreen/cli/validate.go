@@ -46,11 +46,12 @@ Exit code 0 means the set is clean, 1 that it has problems.`,
 }
 
 func runValidate(opts *ValidateOptions) error {
-	set, dir, err := loadSet(opts.IO, opts.Dir, q.Options{RequireLangs: opts.RequireLangs})
+	b, err := loadBundle(opts.IO, opts.Dir, q.Options{RequireLangs: opts.RequireLangs})
 	if err != nil {
 		return err
 	}
-	defer fmt.Fprintf(opts.IO.Out, "ok: guidance, %d steps, %d contacts, verified %s\n", len(dir.Steps), len(dir.Contacts), dir.Verified.Format("2006-01-02"))
+	set, dir := b.set, b.guidance
+	defer fmt.Fprintf(opts.IO.Out, "ok: guidance, %d steps, %d contacts, verified %s\nok: %d training scenarios\n", len(dir.Steps), len(dir.Contacts), dir.Verified.Format("2006-01-02"), len(b.scenarios))
 	questions, indicators := 0, 0
 	for _, f := range set.Files {
 		questions += len(f.Questions)

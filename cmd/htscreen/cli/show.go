@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/htscreen/htscreen/screening/locale"
+	"github.com/htscreen/htscreen/screening/printout"
+	q "github.com/htscreen/htscreen/screening/questionnaire"
+)
+
+// ShowOptions are the show command's settings.
+type ShowOptions struct {
+	IO             *IOStreams
+	Module         string
+	Format         string
+	Lang           string
+	Questionnaires string
+}
+
+func newShowCmd(ios *IOStreams, runF func(*ShowOptions) error) *cobra.Command {
+	opts := &ShowOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "show MODULE",
+		Short: "Print a questionnaire for paper: questions, notes, answer boxes, indicators, rules",
+		Long: `Print one questionnaire (triage, labor, sex, forced_marriage or organ) for
+paper use and hand-outs: each question with the note for the screener and
+answer boxes, the indicators with their grades and sources, and how a level
+is decided. docs/questionnaires/ holds the Markdown of the shipped set.`,
+		Example: `  htscreen show labor --format markdown > labor.md
+  htscreen show triage --lang es`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("show takes one module: triage, %s", strings.Join(q.Forms, ", "))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Module = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runShow(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "markdown or text")
+	cmd.Flags().StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
+	cmd.Flags().StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires from `DIR` instead of the embedded set")
+	return cmd
+}
+
+func runShow(opts *ShowOptions) error {
+	if err := checkValue("format", opts.Format, []string{"markdown", "text"}); err != nil {
+		return err
+	}
+	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+		return err
+	}
+	set, _, err := loadSet(opts.IO, opts.Questionnaires, q.Options{})
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for _, f := range set.Files {
+		ids = append(ids, f.ID)
+		if f.ID == opts.Module {
+			return printout.Write(opts.IO.Out, f, opts.Lang, opts.Format == "markdown")
+		}
+	}
+	return checkValue("module", opts.Module, ids)
+}

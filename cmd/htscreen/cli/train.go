@@ -1,0 +1,207 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/htscreen/htscreen/screening/form"
+	"github.com/htscreen/htscreen/screening/guidance"
+	"github.com/htscreen/htscreen/screening/interview"
+	"github.com/htscreen/htscreen/screening/locale"
+	q "github.com/htscreen/htscreen/screening/questionnaire"
+	"github.com/htscreen/htscreen/screening/report"
+	"github.com/htscreen/htscreen/screening/rules"
+	"github.com/htscreen/htscreen/screening/scenario"
+)
+
+// ScenariosOptions are the scenarios command's settings.
+type ScenariosOptions struct {
+	IO             *IOStreams
+	Output         string
+	Lang           string
+	Questionnaires string
+}
+
+func newScenariosCmd(ios *IOStreams, runF func(*ScenariosOptions) error) *cobra.Command {
+	opts := &ScenariosOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "scenarios",
+		Short: "List the fictional training scenarios",
+		Long: `List the training scenarios: fictional personas for workshops, each with the
+expert's answers, the expected result and teaching notes. Run one with
+'htscreen train ID'.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runScenarios(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "text", "text or json")
+	cmd.Flags().StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
+	cmd.Flags().StringVar(&opts.Questionnaires, "questionnaires", "", "use the scenarios in `DIR`/scenarios")
+	return cmd
+}
+
+func runScenarios(opts *ScenariosOptions) error {
+	if err := checkValue("output", opts.Output, []string{"text", "json"}); err != nil {
+		return err
+	}
+	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+		return err
+	}
+	b, err := loadBundle(opts.IO, opts.Questionnaires, q.Options{})
+	if err != nil {
+		return err
+	}
+	type entry struct {
+		ID       string            `json:"id"`
+		Title    string            `json:"title"`
+		Setting  string            `json:"setting"`
+		Expected map[string]string `json:"expected"`
+		RedFlags []string          `json:"red_flags"`
+	}
+	var list []entry
+	for _, s := range b.scenarios {
+		e := entry{ID: s.ID, Title: s.Title.In(opts.Lang), Setting: s.Setting.In(opts.Lang), Expected: map[string]string{}, RedFlags: append([]string{}, s.Expected.RedFlags...)}
+		for _, f := range q.Forms {
+			e.Expected[f] = s.Expected.Levels.Of(f)
+		}
+		list = append(list, e)
+	}
+	if opts.Output == "json" {
+		return writeJSON(opts.IO.Out, list)
+	}
+	tw := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSETTING\tTITLE")
+	for _, e := range list {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", e.ID, e.Setting, e.Title)
+	}
+	return tw.Flush()
+}
+
+// TrainOptions are the train command's settings.
+type TrainOptions struct {
+	IO             *IOStreams
+	Scenario       string
+	Reveal         bool
+	Accessible     bool
+	Lang           string
+	Output         string
+	Questionnaires string
+}
+
+func newTrainCmd(ios *IOStreams, runF func(*TrainOptions) error) *cobra.Command {
+	opts := &TrainOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "train SCENARIO",
+		Short: "Practise a screening on a fictional persona and see what you missed",
+		Long: `Show a fictional persona, let the trainee run the screening (full screen, or
+line by line as with 'screen'), then set the trainee's answers and result
+beside the expert's: the levels, the indicators missed or over-called and why
+they matter, the answers that differ, and the teaching notes. The feedback is
+written to standard output; the scenarios are fictional.
+
+--reveal shows the expert's screening and the teaching notes at once, for a
+trainer at a projector.`,
+		Example: `  htscreen scenarios
+  htscreen train caregiver
+  htscreen train summer_trip --reveal --lang es`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("train takes one scenario id; 'htscreen scenarios' lists them")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Scenario = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runTrain(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.Reveal, "reveal", false, "show the expert's screening and the teaching notes without asking")
+	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line")
+	f.StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
+	f.StringVarP(&opts.Output, "output", "o", "text", "feedback format: "+strings.Join(report.Formats, ", "))
+	f.StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires and scenarios from `DIR`")
+	return cmd
+}
+
+func runTrain(opts *TrainOptions) error {
+	ios := opts.IO
+	if err := checkValue("output", opts.Output, report.Formats); err != nil {
+		return err
+	}
+	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+		return err
+	}
+	b, err := loadBundle(ios, opts.Questionnaires, q.Options{})
+	if err != nil {
+		return err
+	}
+	sc := scenario.Find(b.scenarios, opts.Scenario)
+	if sc == nil {
+		var ids []string
+		for _, s := range b.scenarios {
+			ids = append(ids, s.ID)
+		}
+		return checkValue("scenario", opts.Scenario, ids)
+	}
+	lang := opts.Lang
+	title := locale.T(lang, "train_persona", sc.Title.In(lang), sc.Setting.In(lang))
+	expert := sc.Expert(b.set)
+	build := func(r *rules.Result) *report.Report {
+		plan := guidance.For(b.guidance, r, guidance.Options{Role: sc.Role, Region: sc.Region, Lang: lang, Now: now(ios)})
+		return report.Build(r, plan, lang)
+	}
+
+	if opts.Reveal {
+		fmt.Fprintf(ios.Out, "%s\n\n%s\n\n", title, sc.Persona.In(lang))
+		if err := report.Write(ios.Out, build(expert), opts.Output); err != nil {
+			return err
+		}
+		fmt.Fprintf(ios.Out, "\n%s\n\n%s\n", locale.T(lang, "train_teaching"), sc.Teaching.In(lang))
+		return nil
+	}
+
+	var in rules.Input
+	if fullScreen(&ScreenOptions{Accessible: opts.Accessible}, ios) {
+		fs := &form.FullScreen{
+			Set: b.set, Lang: lang, Role: sc.Role, Region: sc.Region, In: ios.In, Out: ios.ErrOut,
+			PrefaceTitle: title, Preface: sc.Persona.In(lang),
+			Result: func(in rules.Input, _, _ string) (string, error) {
+				var sb strings.Builder
+				err := report.Write(&sb, build(rules.Evaluate(b.set, in)), "text")
+				return sb.String(), err
+			},
+		}
+		out, err := fs.Run(context.Background())
+		if err != nil {
+			return err
+		}
+		in = out.Input
+	} else {
+		fmt.Fprintf(ios.ErrOut, "%s\n\n%s\n", title, sc.Persona.In(lang))
+		plain := form.NewPlain(ios.In, ios.ErrOut, lang)
+		if in, err = interview.Run(b.set, nil, plain.Ask); err != nil {
+			return err
+		}
+	}
+	fb := report.BuildFeedback(sc, scenario.Compare(b.set, expert, rules.Evaluate(b.set, in)), lang)
+	if opts.Output == "json" {
+		enc := json.NewEncoder(ios.Out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(fb)
+	}
+	return report.WriteFeedback(ios.Out, b.set, fb, lang, opts.Output)
+}

@@ -1,0 +1,207 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/htscreen/htscreen/screening/locale"
+	q "github.com/htscreen/htscreen/screening/questionnaire"
+	"github.com/htscreen/htscreen/screening/rules"
+	"github.com/htscreen/htscreen/screening/scenario"
+)
+
+// Feedback is a trainee's run set beside the expert's, as rendered.
+type Feedback struct {
+	Scenario       string          `json:"scenario"`
+	Title          string          `json:"title"`
+	Levels         []LevelFeedback `json:"levels"`
+	RedFlagsMissed []string        `json:"red_flags_missed"`
+	RedFlagsExtra  []string        `json:"red_flags_extra"`
+	Missed         []IndicatorNote `json:"missed_indicators"`
+	OverCalled     []IndicatorNote `json:"over_called_indicators"`
+	Answers        []AnswerNote    `json:"answers_that_differ"`
+	Teaching       string          `json:"teaching"`
+}
+
+// LevelFeedback is one form's level in both runs.
+type LevelFeedback struct {
+	Form    string `json:"form"`
+	Expert  string `json:"expert"`
+	Trainee string `json:"trainee"`
+	// Call is "match", "under" (the trainee's level is lower: the costlier
+	// error) or "over".
+	Call string `json:"call"`
+}
+
+// IndicatorNote explains an indicator the trainee missed or over-called.
+type IndicatorNote struct {
+	ID        string   `json:"id"`
+	Label     string   `json:"label"`
+	Dimension string   `json:"dimension"`
+	Strength  string   `json:"strength"`
+	Explain   string   `json:"explain,omitempty"`
+	Questions []string `json:"questions"`
+	Source    *Source  `json:"source"`
+}
+
+// AnswerNote is a question answered differently.
+type AnswerNote struct {
+	Question string   `json:"question"`
+	Text     string   `json:"text"`
+	Expert   []string `json:"expert"`
+	Trainee  []string `json:"trainee"`
+}
+
+var levelRank = map[string]int{rules.None: 0, rules.Concern: 1, rules.Refer: 2}
+
+// BuildFeedback renders a comparison in a language.
+func BuildFeedback(sc *scenario.Scenario, fb *scenario.Feedback, lang string) *Feedback {
+	out := &Feedback{
+		Scenario: sc.ID, Title: sc.Title.In(lang), Teaching: sc.Teaching.In(lang),
+		RedFlagsMissed: orEmpty(fb.FlagsMissed), RedFlagsExtra: orEmpty(fb.FlagsExtra),
+		Missed: []IndicatorNote{}, OverCalled: []IndicatorNote{}, Answers: []AnswerNote{},
+	}
+	for _, l := range fb.Levels {
+		call := "match"
+		switch {
+		case levelRank[l.Trainee] < levelRank[l.Expert]:
+			call = "under"
+		case levelRank[l.Trainee] > levelRank[l.Expert]:
+			call = "over"
+		}
+		out.Levels = append(out.Levels, LevelFeedback{Form: l.Form, Expert: l.Expert, Trainee: l.Trainee, Call: call})
+	}
+	note := func(ind *q.Indicator) IndicatorNote {
+		return IndicatorNote{ID: ind.ID, Label: ind.Label.In(lang), Dimension: ind.Dimension, Strength: ind.Strength,
+			Explain: ind.Explain.In(lang), Questions: questionsOf(ind.When), Source: source(ind.File, ind.Source)}
+	}
+	for _, ind := range fb.Missed {
+		out.Missed = append(out.Missed, note(ind))
+	}
+	for _, ind := range fb.OverCalled {
+		out.OverCalled = append(out.OverCalled, note(ind))
+	}
+	for _, a := range fb.Answers {
+		out.Answers = append(out.Answers, AnswerNote{Question: a.Question.ID, Text: a.Question.Text.In(lang), Expert: orEmpty(a.Expert), Trainee: orEmpty(a.Trainee)})
+	}
+	return out
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func questionsOf(c *q.Condition) []string {
+	var ids []string
+	var walk func(*q.Condition)
+	walk = func(c *q.Condition) {
+		if c == nil {
+			return
+		}
+		if c.Question != "" {
+			ids = append(ids, c.Question)
+		}
+		for _, s := range append(append([]*q.Condition{}, c.All...), c.Any...) {
+			walk(s)
+		}
+		walk(c.Not)
+	}
+	walk(c)
+	return ids
+}
+
+// WriteFeedback renders feedback as text, Markdown or JSON.
+func WriteFeedback(w io.Writer, set *q.Set, fb *Feedback, lang, format string) error {
+	if format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(fb)
+	}
+	t := func(key string, args ...any) string { return locale.T(lang, key, args...) }
+	md := format == "markdown"
+	head := func(level int, s string) {
+		if md {
+			fmt.Fprintf(w, "%s %s\n\n", strings.Repeat("#", level), s)
+			return
+		}
+		ch := "="
+		if level > 1 {
+			ch = "-"
+		}
+		fmt.Fprintf(w, "%s\n%s\n\n", s, strings.Repeat(ch, len([]rune(s))))
+	}
+	answer := func(qid string, a []string) string {
+		if len(a) == 0 {
+			return t("not_asked")
+		}
+		qu := set.Question(qid)
+		var parts []string
+		for _, id := range a {
+			parts = append(parts, qu.AnswerText(id, lang))
+		}
+		return strings.Join(parts, ", ")
+	}
+
+	head(1, t("train_feedback", fb.Title))
+	head(2, t("train_levels"))
+	for _, l := range fb.Levels {
+		mark := ""
+		switch l.Call {
+		case "under":
+			mark = " <- " + t("train_under")
+		case "over":
+			mark = " <- " + t("train_over")
+		}
+		fmt.Fprintf(w, "- %s: %s %s, %s %s%s\n", t("form_"+l.Form), t("train_you"), t("level_"+l.Trainee), t("train_expert"), t("level_"+l.Expert), mark)
+	}
+	if len(fb.RedFlagsMissed) > 0 {
+		fmt.Fprintf(w, "- %s: %s\n", t("train_flags_missed"), strings.Join(fb.RedFlagsMissed, ", "))
+	}
+	if len(fb.RedFlagsExtra) > 0 {
+		fmt.Fprintf(w, "- %s: %s\n", t("train_flags_extra"), strings.Join(fb.RedFlagsExtra, ", "))
+	}
+	fmt.Fprintln(w)
+	notes := func(title string, list []IndicatorNote) {
+		if len(list) == 0 {
+			return
+		}
+		head(2, title)
+		for _, n := range list {
+			fmt.Fprintf(w, "- %s [%s, %s]", n.Label, n.Dimension, n.Strength)
+			if n.Source != nil {
+				fmt.Fprintf(w, " (%s: %s)", t("source"), n.Source.Cite)
+			}
+			fmt.Fprintln(w)
+			if n.Explain != "" {
+				fmt.Fprintf(w, "  %s\n", n.Explain)
+			}
+			for _, qid := range n.Questions {
+				if qu := set.Question(qid); qu != nil {
+					fmt.Fprintf(w, "  %s: %s\n", t("train_asks"), qu.Text.In(lang))
+				}
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	notes(t("train_missed"), fb.Missed)
+	notes(t("train_overcalled"), fb.OverCalled)
+	if len(fb.Answers) > 0 {
+		head(2, t("train_answers"))
+		for _, a := range fb.Answers {
+			fmt.Fprintf(w, "- %s\n  %s %s; %s %s\n", a.Text, t("train_you"), answer(a.Question, a.Trainee), t("train_expert"), answer(a.Question, a.Expert))
+		}
+		fmt.Fprintln(w)
+	}
+	if len(fb.Missed)+len(fb.OverCalled)+len(fb.Answers)+len(fb.RedFlagsMissed)+len(fb.RedFlagsExtra) == 0 {
+		fmt.Fprintf(w, "%s\n\n", t("train_all_match"))
+	}
+	head(2, t("train_teaching"))
+	fmt.Fprintf(w, "%s\n", fb.Teaching)
+	return nil
+}
