@@ -42,6 +42,7 @@ race:
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./screening/questionnaire/
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./screening/answers/
+	$(GO) test -run='^$$' -fuzz='^FuzzEvaluate$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./screening/rules/
 
 ## docs: regenerate docs/questionnaires (printable questionnaires) and the calibration figures
 docs:
