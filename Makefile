@@ -6,7 +6,7 @@ FUZZTIME ?= 5s
 
 export CGO_ENABLED ?= 0
 
-.PHONY: all build run test lint vet fmt-check validate race fuzz bench docs clean
+.PHONY: all build run test lint vet fmt-check validate race fuzz bench bench-startup docs dist clean
 
 all: build
 
@@ -44,8 +44,9 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./screening/answers/
 	$(GO) test -run='^$$' -fuzz='^FuzzEvaluate$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./screening/rules/
 
-## docs: regenerate docs/questionnaires (printable questionnaires) and the calibration figures
+## docs: regenerate the command reference (docs/cli), the printable questionnaires, the schema and the calibration figures
 docs:
+	rm -rf docs/cli && $(GO) run ./cmd/gendocs docs/cli
 	@for lang in en es; do \
 		dir=docs/questionnaires; [ $$lang = en ] || dir=docs/questionnaires/$$lang; \
 		mkdir -p $$dir; \
@@ -57,7 +58,23 @@ docs:
 
 ## bench: the Go benchmarks
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./...
+	$(GO) test -run='^$$' -bench=. -benchmem ./screening/...
+
+## bench-startup: start-up time against a bare cobra program, first prompt, binary size
+bench-startup:
+	$(GO) test -run='^$$' -bench='^BenchmarkStartup$$' -benchtime=30x ./cmd/htscreen/
+
+## dist: static binaries for Linux, macOS and Windows (amd64, arm64) in dist/, versioned from the git tag
+PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+dist:
+	rm -rf dist && mkdir -p dist
+	@for p in $(PLATFORMS); do \
+		os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+		echo "dist/htscreen-$(VERSION)-$$os-$$arch$$ext"; \
+		GOOS=$$os GOARCH=$$arch CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' \
+			-o dist/htscreen-$(VERSION)-$$os-$$arch$$ext ./cmd/htscreen || exit 1; \
+	done
+	cd dist && sha256sum htscreen-* > SHA256SUMS
 
 clean:
-	rm -f htscreen
+	rm -rf htscreen dist

@@ -5,6 +5,8 @@ package main
 import (
 	"os"
 
+	"github.com/spf13/cobra"
+
 	"github.com/htscreen/htscreen/cmd/htscreen/cli"
 )
 
@@ -12,5 +14,9 @@ import (
 var version = "dev"
 
 func main() {
+	// On Windows, a double-click from Explorer opens a console that closes at
+	// once; cobra shows this instead and waits a few seconds.
+	cobra.MousetrapHelpText = "htscreen is a command-line tool: it runs in a terminal, not by double-clicking.\n" +
+		"Open Command Prompt or PowerShell, go to this folder and type: htscreen screen"
 	os.Exit(cli.Main(os.Args[1:], cli.System(), version))
 }

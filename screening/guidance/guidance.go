@@ -7,7 +7,6 @@ package guidance
 import (
 	"fmt"
 	"io/fs"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -168,11 +167,20 @@ func (c *checker) text(t q.Text, owner q.Meta, key string, required bool) {
 	c.list = append(c.list, q.TextErrors(t, owner, key, required, c.langs)...)
 }
 
-var (
-	datePattern   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-	numberPattern = regexp.MustCompile(`^[0-9A-Z()\- ]{3,20}$`)
-	idPattern     = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
-)
+// validNumber accepts what a phone line looks like in the directory:
+// digits, capitals (1-800-RUNAWAY), brackets, dashes and spaces.
+func validNumber(s string) bool {
+	if len(s) < 3 || len(s) > 20 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || strings.IndexByte("()- ", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
 
 func (c *checker) date(s string, m q.Meta, key string) time.Time {
 	if s == "" {
@@ -180,7 +188,7 @@ func (c *checker) date(s string, m q.Meta, key string) time.Time {
 		return time.Time{}
 	}
 	t, err := time.Parse(time.DateOnly, s)
-	if !datePattern.MatchString(s) || err != nil {
+	if err != nil {
 		c.add(m.At(key), "%q is not a date; write YYYY-MM-DD", s)
 	}
 	return t
@@ -192,7 +200,7 @@ func (c *checker) directory(cf *contactsFile, sf *stepsFile) *Directory {
 	c.text(cf.Note, cf.Meta, "note", false)
 	for _, ct := range cf.Contacts {
 		switch {
-		case !idPattern.MatchString(ct.ID):
+		case !q.ValidID(ct.ID, ""):
 			c.add(ct.At("id"), "contact id %q must be lower-case letters, digits and _", ct.ID)
 		case d.byID[ct.ID] != nil:
 			c.add(ct.At("id"), "contact id %q is already used at line %d", ct.ID, d.byID[ct.ID].Pos.Line)
@@ -211,7 +219,7 @@ func (c *checker) directory(cf *contactsFile, sf *stepsFile) *Directory {
 			if !slices.Contains(LineKinds, l.Kind) {
 				c.add(l.At("kind"), "unknown line kind %q; use one of: %s", l.Kind, strings.Join(LineKinds, ", "))
 			}
-			if !numberPattern.MatchString(l.Number) {
+			if !validNumber(l.Number) {
 				c.add(l.At("number"), "%q does not look like a phone number", l.Number)
 			}
 			c.text(l.Label, l.Meta, "label", false)
@@ -221,7 +229,7 @@ func (c *checker) directory(cf *contactsFile, sf *stepsFile) *Directory {
 	}
 	seen := map[string]bool{}
 	for _, s := range sf.Steps {
-		if !idPattern.MatchString(s.ID) || seen[s.ID] {
+		if !q.ValidID(s.ID, "") || seen[s.ID] {
 			c.add(s.At("id"), "step id %q must be unique, lower-case letters, digits and _", s.ID)
 		}
 		seen[s.ID] = true

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -86,14 +87,28 @@ func Load(fsys fs.FS, opts Options) (*Set, error) {
 	}
 	e := &errs{}
 	var files []*File
-	for _, name := range names {
-		data, err := readLimited(fsys, name)
-		if err != nil {
-			e.add(Pos{File: name, Line: 1, Col: 1}, "%v", err)
-			continue
-		}
-		if f := parseFile(name, data, e); f != nil {
-			files = append(files, f)
+	// Files are parsed in parallel: YAML parsing is most of the time a
+	// command spends before its first question (docs/performance.md).
+	parsed := make([]*File, len(names))
+	perFile := make([]errs, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data, err := readLimited(fsys, name)
+			if err != nil {
+				perFile[i].add(Pos{File: name, Line: 1, Col: 1}, "%v", err)
+				return
+			}
+			parsed[i] = parseFile(name, data, &perFile[i])
+		}()
+	}
+	wg.Wait()
+	for i := range names {
+		e.list = append(e.list, perFile[i].list...)
+		if parsed[i] != nil {
+			files = append(files, parsed[i])
 		}
 	}
 	if err := e.err(); err != nil {
@@ -177,7 +192,7 @@ func decodeInto(name string, data []byte, v any, what string, e *errs) bool {
 	}
 	d := &decoder{file: name, errs: e}
 	before := len(e.list)
-	d.decodeStruct(doc.Content[0], reflect.ValueOf(v).Elem(), what, 0)
+	d.decodeStruct(doc.Content[0], reflect.ValueOf(v).Elem(), where{base: what}, 0)
 	return len(e.list) == before || doc.Content[0].Kind == yaml.MappingNode
 }
 

@@ -72,8 +72,16 @@ type Pos struct {
 // Meta is filled by the decoder for every struct that embeds it: where the
 // mapping starts and where each of its keys' values stands.
 type Meta struct {
-	Pos  Pos
-	Keys map[string]Pos
+	Pos Pos
+	// Keys holds each key written, with its value's position. A slice, not a
+	// map: a mapping has a handful of keys, and the loader makes thousands.
+	Keys []KeyPos
+}
+
+// KeyPos is a key of a mapping and where its value stands.
+type KeyPos struct {
+	Key string
+	Pos Pos
 }
 
 func (m *Meta) setMeta(x Meta) { *m = x }
@@ -81,16 +89,22 @@ func (m *Meta) setMeta(x Meta) { *m = x }
 // At returns the position of key's value, or of the mapping itself when the
 // key is absent, so that "missing X" errors point at the right block.
 func (m Meta) At(key string) Pos {
-	if p, ok := m.Keys[key]; ok {
-		return p
+	for _, k := range m.Keys {
+		if k.Key == key {
+			return k.Pos
+		}
 	}
 	return m.Pos
 }
 
 // Has reports whether the key was written in the file.
 func (m Meta) Has(key string) bool {
-	_, ok := m.Keys[key]
-	return ok
+	for _, k := range m.Keys {
+		if k.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // Text is a human-readable string in several languages, keyed by language

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -62,8 +61,6 @@ func (l Levels) Of(form string) string {
 	return map[string]string{"labor": l.Labor, "sex": l.Sex, "forced_marriage": l.ForcedMarriage, "organ": l.Organ}[form]
 }
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
-
 // Load reads every *.yaml file of fsys as a scenario and checks it against
 // the questionnaire set: known question ids and answers, answers that the
 // screening would actually reach, known levels, roles and regions.
@@ -92,7 +89,7 @@ func Load(fsys fs.FS, set *q.Set, requireLangs []string) ([]*Scenario, error) {
 			continue
 		}
 		switch {
-		case !idPattern.MatchString(s.ID):
+		case !q.ValidID(s.ID, ""):
 			add(s.At("id"), "scenario id %q must be lower-case letters, digits and _", s.ID)
 		case seen[s.ID] != "":
 			add(s.At("id"), "scenario id %q is already used in %s", s.ID, seen[s.ID])

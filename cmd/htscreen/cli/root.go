@@ -93,9 +93,9 @@ no network.
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
-	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(newScreenCmd(ios, nil), newValidateCmd(ios, nil), newListCmd(ios, nil), newResourcesCmd(ios, nil),
 		newScenariosCmd(ios, nil), newTrainCmd(ios, nil), newExplainCmd(ios, nil), newShowCmd(ios, nil))
+	registerCompletions(root)
 	return root
 }
 
@@ -150,14 +150,21 @@ type bundle struct {
 // dir/scenarios if it has one). Every problem is printed before anything
 // else happens.
 func loadSet(ios *IOStreams, dir string, opts q.Options) (*q.Set, *guidance.Directory, error) {
-	b, err := loadBundle(ios, dir, opts)
+	b, err := load(ios, dir, opts, false)
 	if err != nil {
 		return nil, nil, err
 	}
 	return b.set, b.guidance, nil
 }
 
+// loadBundle is loadSet with the training scenarios, which only the trainer
+// commands and validate need: checking them replays every expert's
+// screening, which a screening need not wait for.
 func loadBundle(ios *IOStreams, dir string, opts q.Options) (*bundle, error) {
+	return load(ios, dir, opts, true)
+}
+
+func load(ios *IOStreams, dir string, opts q.Options, withScenarios bool) (*bundle, error) {
 	var fsys fs.FS = questionnaires.FS()
 	gfs, sfs := questionnaires.Guidance(), questionnaires.Scenarios()
 	name, root := "the embedded questionnaires", "questionnaires"
@@ -188,7 +195,7 @@ func loadBundle(ios *IOStreams, dir string, opts q.Options) (*bundle, error) {
 		}
 		b.guidance, err = guidance.Load(gfs, set, opts.RequireLangs)
 	}
-	if err == nil && sfs != nil {
+	if err == nil && sfs != nil && withScenarios {
 		prefix = filepath.Join(root, "scenarios")
 		b.scenarios, err = scenario.Load(sfs, set, opts.RequireLangs)
 	}
