@@ -12,23 +12,14 @@ import (
 
 	"github.com/htscreen/htscreen/screening/locale"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
+	"github.com/htscreen/htscreen/screening/report"
 )
 
 // Write renders one questionnaire as Markdown (md) or plain text.
 func Write(out io.Writer, f *q.File, lang string, md bool) error {
 	w := bufio.NewWriter(out)
 	t := func(key string, args ...any) string { return locale.T(lang, key, args...) }
-	head := func(level int, s string) {
-		if md {
-			fmt.Fprintf(w, "%s %s\n\n", strings.Repeat("#", level), s)
-			return
-		}
-		ch := "="
-		if level > 1 {
-			ch = "-"
-		}
-		fmt.Fprintf(w, "%s\n%s\n\n", s, strings.Repeat(ch, len([]rune(s))))
-	}
+	head := func(level int, s string) { report.Heading(w, level, s, md) }
 	code := func(s string) string {
 		if md {
 			return "`" + s + "`"

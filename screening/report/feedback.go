@@ -125,17 +125,7 @@ func WriteFeedback(w io.Writer, set *q.Set, fb *Feedback, lang, format string) e
 	}
 	t := func(key string, args ...any) string { return locale.T(lang, key, args...) }
 	md := format == "markdown"
-	head := func(level int, s string) {
-		if md {
-			fmt.Fprintf(w, "%s %s\n\n", strings.Repeat("#", level), s)
-			return
-		}
-		ch := "="
-		if level > 1 {
-			ch = "-"
-		}
-		fmt.Fprintf(w, "%s\n%s\n\n", s, strings.Repeat(ch, len([]rune(s))))
-	}
+	head := func(level int, s string) { Heading(w, level, s, md) }
 	answer := func(qid string, a []string) string {
 		if len(a) == 0 {
 			return t("not_asked")

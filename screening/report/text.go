@@ -17,17 +17,7 @@ func writeDoc(out io.Writer, rep *Report, md bool) error {
 	w := bufio.NewWriter(out)
 	lang := rep.Lang
 	t := func(key string, args ...any) string { return locale.T(lang, key, args...) }
-	heading := func(level int, s string) {
-		if md {
-			fmt.Fprintf(w, "%s %s\n\n", strings.Repeat("#", level), s)
-			return
-		}
-		ch := "="
-		if level > 1 {
-			ch = "-"
-		}
-		fmt.Fprintf(w, "%s\n%s\n\n", s, strings.Repeat(ch, len([]rune(s))))
-	}
+	heading := func(level int, s string) { Heading(w, level, s, md) }
 	bullet := "- "
 	// Inline citations name the source id; the full citations are listed
 	// once at the end.
@@ -205,4 +195,18 @@ func ContactLine(c guidance.ContactView, lang string, md bool) string {
 		line += fmt.Sprintf(" (%s: %s, %s)", t("source"), c.Source, c.Verified)
 	}
 	return line
+}
+
+// Heading writes a title: a Markdown heading, or the text underlined (= for
+// the top level, - below it) for a terminal or paper.
+func Heading(w io.Writer, level int, s string, md bool) {
+	if md {
+		fmt.Fprintf(w, "%s %s\n\n", strings.Repeat("#", level), s)
+		return
+	}
+	ch := "="
+	if level > 1 {
+		ch = "-"
+	}
+	fmt.Fprintf(w, "%s\n%s\n\n", s, strings.Repeat(ch, len([]rune(s))))
 }

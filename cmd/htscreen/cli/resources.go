@@ -88,12 +88,7 @@ func runResources(opts *ResourcesOptions) error {
 	}
 	md := opts.Output == "markdown"
 	t := func(key string, args ...any) string { return locale.T(opts.Lang, key, args...) }
-	title := t("resources_title")
-	if md {
-		fmt.Fprintf(out, "# %s\n\n", title)
-	} else {
-		fmt.Fprintf(out, "%s\n%s\n\n", title, strings.Repeat("=", len([]rune(title))))
-	}
+	report.Heading(out, 1, t("resources_title"), md)
 	if head.Warning != "" {
 		fmt.Fprintf(out, "%s\n\n", head.Warning)
 	}
