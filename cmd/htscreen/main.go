@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/htscreen/htscreen/cmd/htscreen/cli"
+	"github.com/htscreen/htscreen/cmd/htscreen/internal/sandbox"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -18,5 +19,9 @@ func main() {
 	// once; cobra shows this instead and waits a few seconds.
 	cobra.MousetrapHelpText = "htscreen is a command-line tool: it runs in a terminal, not by double-clicking.\n" +
 		"Open Command Prompt or PowerShell, go to this folder and type: htscreen screen"
-	os.Exit(cli.Main(os.Args[1:], cli.System(), version))
+	ios := cli.System()
+	// Defence in depth: before a command runs, the process gives up writing
+	// or creating files, running programs and TCP (where Landlock exists).
+	ios.Restrict = sandbox.Restrict
+	os.Exit(cli.Main(os.Args[1:], ios, version))
 }

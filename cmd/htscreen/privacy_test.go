@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/htscreen/htscreen/cmd/htscreen/internal/sandbox"
 )
 
 // The privacy promise, tested: htscreen writes no file, creates no file or
@@ -21,7 +23,7 @@ import (
 
 // traced are the system calls that could store or send something.
 const traced = "execve,open,openat,openat2,creat,rename,renameat,renameat2,unlink,unlinkat,mkdir,mkdirat,rmdir," +
-	"link,linkat,symlink,symlinkat,truncate,ftruncate,chmod,fchmodat,socket,connect,bind,sendto,sendmsg"
+	"link,linkat,symlink,symlinkat,truncate,ftruncate,chmod,fchmodat,socket,connect,bind,sendto,sendmsg,landlock_restrict_self"
 
 var (
 	openCall   = regexp.MustCompile(`\bopen(at2?)?\((?:[A-Z_]+, )?"([^"]*)", ([A-Z_|]+)`)
@@ -88,6 +90,11 @@ func TestViolationsCatchesWrites(t *testing.T) {
 // straced runs the binary under strace and returns its result and the
 // trace's violations.
 func straced(t *testing.T, stdin string, args ...string) (result, []string) {
+	r, bad, _ := stracedLog(t, stdin, args...)
+	return r, bad
+}
+
+func stracedLog(t *testing.T, stdin string, args ...string) (result, []string, string) {
 	t.Helper()
 	strace := requireStrace(t)
 	log := filepath.Join(t.TempDir(), "trace")
@@ -106,7 +113,21 @@ func straced(t *testing.T, stdin string, args ...string) (result, []string) {
 	trace, err := os.ReadFile(log)
 	require.NoError(t, err)
 	require.Contains(t, string(trace), "openat(", "the trace must see the binary's opens, or the test proves nothing")
-	return result{code, out.String(), errOut.String()}, violations(string(trace))
+	return result{code, out.String(), errOut.String()}, violations(string(trace)), string(trace)
+}
+
+// Commands that handle data run sandboxed where Landlock exists; --version
+// and --help, which touch none, start without it.
+func TestCommandsRunSandboxed(t *testing.T) {
+	if sandbox.Available() < 1 {
+		t.Skip("no Landlock on this kernel")
+	}
+	for _, args := range [][]string{{"list"}, {"validate"}, {"screen", "--answers", "-"}, {"resources"}} {
+		_, _, trace := stracedLog(t, "id_held: \"yes\"\n", args...)
+		assert.Contains(t, trace, "landlock_restrict_self(", "%v runs sandboxed", args)
+	}
+	_, _, trace := stracedLog(t, "", "--version")
+	assert.NotContains(t, trace, "landlock_restrict_self(")
 }
 
 func requireStrace(t *testing.T) string {

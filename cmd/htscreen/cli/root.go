@@ -46,6 +46,9 @@ type IOStreams struct {
 	Getenv   func(string) string
 	// Now is today's date, for the contacts' staleness warning.
 	Now func() time.Time
+	// Restrict, when set, sandboxes the process before a command runs (the
+	// binary sets it; tests that run commands in-process do not).
+	Restrict func() error
 }
 
 // System returns the process's own streams.
@@ -93,6 +96,17 @@ no network.
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	// --version and --help return before this hook: they handle no data and
+	// start faster without the sandbox.
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if ios.Restrict == nil {
+			return nil
+		}
+		if err := ios.Restrict(); err != nil {
+			fmt.Fprintf(ios.ErrOut, "htscreen: note: the Landlock sandbox could not be applied: %v\n", err)
+		}
+		return nil
+	}
 	root.AddCommand(newScreenCmd(ios, nil), newValidateCmd(ios, nil), newListCmd(ios, nil), newResourcesCmd(ios, nil),
 		newScenariosCmd(ios, nil), newTrainCmd(ios, nil), newExplainCmd(ios, nil), newShowCmd(ios, nil))
 	registerCompletions(root)
