@@ -152,7 +152,7 @@ func (m *model) startForm() *huh.Form {
 	}
 	first = append(first,
 		huh.NewNote().Title(m.t("tui_title")).Description(m.t("tui_start")),
-		huh.NewMultiSelect[string]().Title(m.t("check_title")).Options(opts...).Value(&m.checks).Height(len(opts)+4))
+		huh.NewMultiSelect[string]().Title(m.t("check_title")).Options(opts...).Value(&m.checks).Height(len(opts)+1))
 	groups := []*huh.Group{huh.NewGroup(first...)}
 	if m.role == "" {
 		var ro []huh.Option[string]
@@ -177,10 +177,10 @@ func (m *model) newForm(groups ...*huh.Group) *huh.Form {
 	km := huh.NewDefaultKeyMap()
 	km.Select.Filter.SetEnabled(false)
 	km.MultiSelect.Filter.SetEnabled(false)
+	// No fixed width: huh asks for the window size and fits the form to it.
 	return huh.NewForm(groups...).
 		WithKeyMap(km).
 		WithShowHelp(true).
-		WithWidth(max(m.width-4, 20)).
 		WithTheme(huh.ThemeFunc(huh.ThemeBase))
 }
 
