@@ -338,7 +338,7 @@ func TestFullScreenStartsOnASilentTerminal(t *testing.T) {
 	assert.Less(t, first, time.Second, "the first screen must not wait for an answer from the terminal")
 	_, err := master.Write([]byte("\r"))
 	require.NoError(t, err)
-	question := within("needs urgent medical care")
+	question := within("Your observation:")
 	assert.Less(t, question, time.Second)
 	_, err = master.Write([]byte("\x1b"))
 	require.NoError(t, err)
