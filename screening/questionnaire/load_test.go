@@ -66,6 +66,13 @@ func TestEmbeddedSetIsValid(t *testing.T) {
 			assert.NotEmpty(t, ind.Source, "indicator %s cites no source", ind.ID)
 		}
 		assert.NotEmpty(t, f.Translation.In("en"), "%s needs its translation note", f.Name)
+		for _, qu := range f.Questions {
+			// Every question tells the screener why it is asked and how to
+			// ask it safely, in both shipped languages.
+			assert.NotEmpty(t, qu.Hint.Lang["en"], "%s: question %s has no hint", f.Name, qu.ID)
+			assert.NotEmpty(t, qu.Hint.Lang["es"], "%s: question %s has no Spanish hint", f.Name, qu.ID)
+			assert.NotContains(t, strings.ToLower(qu.Text.In("en")), "victim", "%s: never ask whether the person is a victim", qu.ID)
+		}
 	}
 }
 
