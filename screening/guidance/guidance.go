@@ -107,6 +107,7 @@ type Cite struct {
 //
 //	red_flag: F | any             the red flag was raised
 //	form: F | any, level: [...]   a screened form is at one of the levels
+//	routed: F | any               only the triage ran, and it points to the form
 //	indicator: ID                 the indicator fired
 //	question: ID, is/in: ...      the answer
 //	all / any / not
@@ -116,6 +117,7 @@ type Cond struct {
 	Any       []*Cond  `yaml:"any"`
 	Not       *Cond    `yaml:"not"`
 	RedFlag   string   `yaml:"red_flag"`
+	Routed    string   `yaml:"routed"`
 	Form      string   `yaml:"form"`
 	Level     []string `yaml:"level"`
 	Indicator string   `yaml:"indicator"`
@@ -285,13 +287,13 @@ func (c *checker) subset(vals, valid []string, m q.Meta, key string) {
 
 func (c *checker) cond(cd *Cond) {
 	n := 0
-	for _, k := range []string{"all", "any", "not", "red_flag", "form", "indicator", "question"} {
+	for _, k := range []string{"all", "any", "not", "red_flag", "routed", "form", "indicator", "question"} {
 		if cd.Has(k) {
 			n++
 		}
 	}
 	if n != 1 {
-		c.add(cd.Pos, "a guidance condition uses exactly one of all, any, not, red_flag, form, indicator, question")
+		c.add(cd.Pos, "a guidance condition uses exactly one of all, any, not, red_flag, routed, form, indicator, question")
 		return
 	}
 	switch {
@@ -304,6 +306,10 @@ func (c *checker) cond(cd *Cond) {
 	case cd.RedFlag != "":
 		if cd.RedFlag != "any" && !slices.Contains(q.RedFlags, cd.RedFlag) {
 			c.add(cd.At("red_flag"), "unknown red flag %q; use any or one of: %s", cd.RedFlag, strings.Join(q.RedFlags, ", "))
+		}
+	case cd.Routed != "":
+		if cd.Routed != "any" && !slices.Contains(q.Forms, cd.Routed) {
+			c.add(cd.At("routed"), "unknown form %q; use any or one of: %s", cd.Routed, strings.Join(q.Forms, ", "))
 		}
 	case cd.Form != "":
 		if cd.Form != "any" && !slices.Contains(q.Forms, cd.Form) {
@@ -358,6 +364,10 @@ func (cd *Cond) String() string {
 		return "any red flag"
 	case cd.RedFlag != "":
 		return "red flag " + cd.RedFlag
+	case cd.Routed == "any":
+		return "the triage points to any form"
+	case cd.Routed != "":
+		return "the triage points to " + cd.Routed
 	case cd.Form == "any":
 		return "any form at " + strings.Join(cd.Level, " or ")
 	case cd.Form != "":

@@ -321,3 +321,16 @@ contacts.yaml:7:12: unknown value "labour" in "forms"; use: labor, sex, forced_m
 steps.yaml:6:15: step "s" names unknown contact "b"
 steps.yaml:9:23: unknown indicator "nope": no questionnaire in the set defines it`, err.Error())
 }
+
+func TestTriageOnlyGuidance(t *testing.T) {
+	set, d := load(t)
+	r := result(set, map[string]string{}, nil, nil, nil)
+	r.Forms[0].NotScreened = rules.Routed // labor
+	for _, role := range guidance.Roles {
+		got := ids(guidance.For(d, r, guidance.Options{Role: role, Region: "nyc", Lang: "en"}))
+		assert.Contains(t, got, "triage_follow_up", role)
+		assert.Contains(t, got, "hotline", role)
+		assert.NotContains(t, got, "none_found", "signs at triage are not 'no indicators' (%s)", role)
+	}
+	assert.Contains(t, ids(guidance.For(d, r, guidance.Options{Role: "police", Region: "nyc", Lang: "en"})), "victim_centred")
+}

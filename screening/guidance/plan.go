@@ -145,16 +145,20 @@ func within(regions []string, region string) bool {
 // env is what guidance conditions see of a result.
 type env struct {
 	levels  map[string]string // screened forms only
+	routed  map[string]bool   // forms the triage points to, not yet asked
 	flags   map[string]bool
 	fired   map[string]bool
 	answers q.Answers
 }
 
 func newEnv(r *rules.Result) *env {
-	e := &env{levels: map[string]string{}, flags: map[string]bool{}, fired: map[string]bool{}, answers: r.Answers}
+	e := &env{levels: map[string]string{}, routed: map[string]bool{}, flags: map[string]bool{}, fired: map[string]bool{}, answers: r.Answers}
 	for _, f := range r.Forms {
 		if f.Screened {
 			e.levels[f.Form] = f.Level
+		}
+		if f.NotScreened == rules.Routed {
+			e.routed[f.Form] = true
 		}
 		for _, fi := range f.Indicators {
 			e.fired[fi.Indicator.ID] = true
@@ -188,6 +192,10 @@ func (e *env) holds(c *Cond) bool {
 		return len(e.flags) > 0
 	case c.RedFlag != "":
 		return e.flags[c.RedFlag]
+	case c.Routed == "any":
+		return len(e.routed) > 0
+	case c.Routed != "":
+		return e.routed[c.Routed]
 	case c.Form == "any":
 		for _, l := range e.levels {
 			if slices.Contains(c.Level, l) {

@@ -39,8 +39,19 @@ var ErrNoTriage = errors.New("this questionnaire set has no triage.yaml; name th
 // Run asks the questions and returns what the rules need to score them.
 // With no modules named, the triage routes; otherwise the triage asks only
 // its "always" questions and the ones the named modules refer to.
+//
+// Naming the triage alone (modules = ["triage"]) runs only the triage: a few
+// minutes at a roadside. The forms it points to are then reported as
+// rules.Routed (to be asked in a private follow-up), not as screened.
 func Run(set *q.Set, modules []string, ask Asker) (rules.Input, error) {
 	in := rules.Input{Answers: q.Answers{}, NotRun: map[string]string{}}
+	triageOnly := slices.Contains(modules, q.TriageID)
+	if triageOnly {
+		if len(modules) > 1 {
+			return in, fmt.Errorf("the triage runs alone or first by itself; name either triage, or the modules")
+		}
+		modules = nil
+	}
 	explicit := len(modules) > 0
 	if !explicit && set.Triage == nil {
 		return in, ErrNoTriage
@@ -65,6 +76,18 @@ func Run(set *q.Set, modules []string, ask Asker) (rules.Input, error) {
 				modules = append(modules, r.Module)
 			}
 		}
+	}
+	if triageOnly {
+		for _, id := range q.Forms {
+			if set.Module(id) == nil {
+				continue
+			}
+			in.NotRun[id] = rules.NotRouted
+			if slices.Contains(modules, id) {
+				in.NotRun[id] = rules.Routed
+			}
+		}
+		return in, nil
 	}
 	for _, id := range q.Forms {
 		f := set.Module(id)

@@ -177,3 +177,20 @@ func TestNextReplays(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, done)
 }
+
+func TestTriageOnly(t *testing.T) {
+	s := &scripted{answers: q.Answers{"danger": {"no"}, "works": {"yes"}}}
+	in, err := interview.Run(testSet(t), []string{"triage"}, s.ask)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"danger", "age", "works"}, s.asked(), "the whole triage, no module")
+	assert.Empty(t, in.Modules)
+	assert.Equal(t, rules.Routed, in.NotRun["labor"], "the triage points to labor")
+
+	s = &scripted{answers: q.Answers{"works": {"no"}}}
+	in, err = interview.Run(testSet(t), []string{"triage"}, s.ask)
+	require.NoError(t, err)
+	assert.Equal(t, rules.NotRouted, in.NotRun["labor"])
+
+	_, err = interview.Run(testSet(t), []string{"triage", "labor"}, s.ask)
+	assert.Error(t, err)
+}

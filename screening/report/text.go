@@ -61,7 +61,11 @@ func writeDoc(out io.Writer, rep *Report, md bool) error {
 		f := rep.Forms[id]
 		title := rep.titles[id]
 		if !f.Screened {
-			fmt.Fprintf(w, "%s%s: %s (%s)\n\n", bullet, title, t("not_screened"), t(f.NotScreened))
+			label := t("not_screened")
+			if f.NotScreened == "routed" {
+				label = t("routed_label")
+			}
+			fmt.Fprintf(w, "%s%s: %s (%s)\n\n", bullet, title, label, t(f.NotScreened))
 			continue
 		}
 		level := t("level_" + f.Level)

@@ -35,6 +35,9 @@ const (
 	NotSelected = "not_selected" // modules were named and this one was not
 	NotRouted   = "not_routed"   // the triage did not point to it
 	NoModule    = "no_module"    // the set has no questionnaire for it
+	// Routed: only the triage ran, and it points to this form; its own
+	// questions are for a private follow-up.
+	Routed = "routed"
 )
 
 // Input is what a screening produced: answers, and which modules ran.

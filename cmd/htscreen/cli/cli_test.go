@@ -51,7 +51,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown lang", []string{"screen", "--lang", "fr"}, "", cli.ExitUsage, "valid values: en, es"},
 		{"unknown role", []string{"screen", "--role", "doctor"}, "", cli.ExitUsage, "valid values: police, shelter, health, trainer"},
 		{"unknown region", []string{"screen", "--region", "nj"}, "", cli.ExitUsage, "valid values: nyc, nys"},
-		{"unknown module", []string{"screen", "labour"}, "", cli.ExitUsage, `unknown module "labour"; valid modules: labor, sex, forced_marriage, organ`},
+		{"unknown module", []string{"screen", "labour"}, "", cli.ExitUsage, `unknown module "labour"; valid modules: triage (alone: the triage only), labor, sex, forced_marriage, organ`},
 		{"unknown flag", []string{"screen", "--nope"}, "", cli.ExitUsage, "unknown flag: --nope"},
 		{"unknown command", []string{"scren"}, "", cli.ExitUsage, `unknown command "scren"`},
 		{"end of input aborts", []string{"screen", "labor"}, "2\n2\n", cli.ExitAborted, "input ended before the screening was complete"},
@@ -200,4 +200,25 @@ func TestGuidanceFollowsRoleAndRegion(t *testing.T) {
 
 	r = htscreen(t, "", "screen", "--answers", filepath.Join(cal, "CAL-12.yaml"), "--role", "shelter")
 	assert.Contains(t, r.out, "Never contact, inform or mediate with the family")
+}
+
+func TestScreenTriageOnly(t *testing.T) {
+	answers := filepath.Join(t.TempDir(), "a.yaml")
+	require.NoError(t, os.WriteFile(answers, []byte("works_for_someone: \"yes\"\nid_held: \"yes\"\ncan_leave_job: \"no\"\n"), 0o600))
+	r := htscreen(t, "", "screen", "triage", "--answers", answers, "--role", "police", "--output", "json")
+	require.Equal(t, 0, r.code, r.errOut)
+	assert.Contains(t, r.errOut, "not used because skip logic or the triage did not ask their questions: can_leave_job")
+	var doc struct {
+		Forms map[string]struct {
+			Screened bool   `json:"screened"`
+			Reason   string `json:"not_screened_reason"`
+		} `json:"forms"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.out), &doc))
+	assert.Equal(t, "routed", doc.Forms["labor"].Reason)
+	assert.False(t, doc.Forms["labor"].Screened)
+	assert.Equal(t, "not_routed", doc.Forms["organ"].Reason)
+
+	r = htscreen(t, "", "screen", "triage", "labor")
+	assert.Equal(t, cli.ExitUsage, r.code)
 }

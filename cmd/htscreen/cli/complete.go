@@ -53,8 +53,6 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func moduleIDs(b *bundle) []string { return b.set.Modules() }
-
 func fileIDs(b *bundle) []string {
 	var ids []string
 	for _, f := range b.set.Files {
@@ -139,7 +137,7 @@ func registerCompletions(root *cobra.Command) {
 		}
 		switch cmd.Name() {
 		case "screen":
-			cmd.ValidArgsFunction = idsFrom(moduleIDs, 0)
+			cmd.ValidArgsFunction = idsFrom(fileIDs, 0)
 		case "list", "show":
 			cmd.ValidArgsFunction = idsFrom(fileIDs, 1)
 		case "train":

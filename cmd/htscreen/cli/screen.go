@@ -40,11 +40,13 @@ type ScreenOptions struct {
 func newScreenCmd(ios *IOStreams, runF func(*ScreenOptions) error) *cobra.Command {
 	opts := &ScreenOptions{IO: ios}
 	cmd := &cobra.Command{
-		Use:   "screen [MODULE...]",
+		Use:   "screen [triage | MODULE...]",
 		Short: "Run a screening: the triage, then the modules it points to",
 		Long: `Run a screening. With no MODULE, a short triage comes first and decides which
 modules to ask (labor, sex, forced_marriage, organ). Naming modules runs them
-directly, after the triage's safety and age questions.
+directly, after the triage's safety and age questions. Naming "triage" alone
+runs only the triage, a few minutes at a roadside: the result says which
+forms it points to, for a private follow-up.
 
 Every question offers "not sure" and "prefer not to say"; neither counts as
 "no". Type q at any prompt to stop: nothing is shown and nothing is kept.
@@ -62,6 +64,7 @@ machine-readable.
 
 ` + exitCodesHelp,
 		Example: `  htscreen screen
+  htscreen screen triage --role police
   htscreen screen labor --lang es
   htscreen screen --answers case.yaml --output json
   printf '2\n1\n...' | htscreen screen labor --output json`,
@@ -103,8 +106,11 @@ func runScreen(opts *ScreenOptions) error {
 		return err
 	}
 	for _, m := range opts.Modules {
-		if err := checkValue("module", m, q.Forms); err != nil {
-			return usagef("unknown module %q; valid modules: %s", m, strings.Join(q.Forms, ", "))
+		if err := checkValue("module", m, append([]string{q.TriageID}, q.Forms...)); err != nil {
+			return usagef("unknown module %q; valid modules: triage (alone: the triage only), %s", m, strings.Join(q.Forms, ", "))
+		}
+		if m == q.TriageID && len(opts.Modules) > 1 {
+			return usagef("name the triage alone (the triage only) or the modules, not both")
 		}
 	}
 
@@ -113,7 +119,10 @@ func runScreen(opts *ScreenOptions) error {
 		return err
 	}
 	for _, m := range opts.Modules {
-		if set.Module(m) == nil {
+		if m == q.TriageID && set.Triage == nil {
+			return interview.ErrNoTriage
+		}
+		if m != q.TriageID && set.Module(m) == nil {
 			return fmt.Errorf("the questionnaire set has no %s module; it has: %s", m, strings.Join(set.Modules(), ", "))
 		}
 	}
