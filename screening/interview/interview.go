@@ -182,19 +182,9 @@ func triageFor(set *q.Set, modules []string) []*q.Question {
 }
 
 func refs(c *q.Condition, into map[string]bool) {
-	if c == nil {
-		return
+	for _, id := range c.Questions() {
+		into[id] = true
 	}
-	if c.Question != "" {
-		into[c.Question] = true
-	}
-	for _, sub := range c.All {
-		refs(sub, into)
-	}
-	for _, sub := range c.Any {
-		refs(sub, into)
-	}
-	refs(c.Not, into)
 }
 
 // errPause stops a replay at the first question without an answer.

@@ -43,3 +43,22 @@ func (c *Condition) String() string {
 	}
 	return ""
 }
+
+// Questions lists the question ids a condition refers to, in order, with
+// repeats.
+func (c *Condition) Questions() []string {
+	if c == nil {
+		return nil
+	}
+	var ids []string
+	if c.Question != "" {
+		ids = append(ids, c.Question)
+	}
+	for _, sub := range c.All {
+		ids = append(ids, sub.Questions()...)
+	}
+	for _, sub := range c.Any {
+		ids = append(ids, sub.Questions()...)
+	}
+	return append(ids, c.Not.Questions()...)
+}

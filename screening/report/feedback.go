@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -75,7 +74,7 @@ func BuildFeedback(sc *scenario.Scenario, fb *scenario.Feedback, lang string) *F
 	}
 	note := func(ind *q.Indicator) IndicatorNote {
 		return IndicatorNote{ID: ind.ID, Label: ind.Label.In(lang), Dimension: ind.Dimension, Strength: ind.Strength,
-			Explain: ind.Explain.In(lang), Questions: questionsOf(ind.When), Source: source(ind.File, ind.Source)}
+			Explain: ind.Explain.In(lang), Questions: ind.When.Questions(), Source: source(ind.File, ind.Source)}
 	}
 	for _, ind := range fb.Missed {
 		out.Missed = append(out.Missed, note(ind))
@@ -96,32 +95,10 @@ func orEmpty(s []string) []string {
 	return s
 }
 
-func questionsOf(c *q.Condition) []string {
-	var ids []string
-	var walk func(*q.Condition)
-	walk = func(c *q.Condition) {
-		if c == nil {
-			return
-		}
-		if c.Question != "" {
-			ids = append(ids, c.Question)
-		}
-		for _, s := range append(append([]*q.Condition{}, c.All...), c.Any...) {
-			walk(s)
-		}
-		walk(c.Not)
-	}
-	walk(c)
-	return ids
-}
-
 // WriteFeedback renders feedback as text, Markdown or JSON.
 func WriteFeedback(w io.Writer, set *q.Set, fb *Feedback, lang, format string) error {
 	if format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(fb)
+		return WriteJSON(w, fb)
 	}
 	t := func(key string, args ...any) string { return locale.T(lang, key, args...) }
 	md := format == "markdown"

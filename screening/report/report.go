@@ -221,14 +221,20 @@ func evidence(ev []rules.Evidence, lang string) []Evidence {
 	return out
 }
 
+// WriteJSON writes v as indented JSON, leaving &, < and > as they are: the
+// output is read by people and scripts, never embedded in HTML.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
 // Write renders the report in a format.
 func Write(w io.Writer, rep *Report, format string) error {
 	switch format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(rep)
+		return WriteJSON(w, rep)
 	case "markdown":
 		return writeDoc(w, rep, true)
 	case "text", "":

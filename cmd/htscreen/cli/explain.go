@@ -167,7 +167,7 @@ func (e *explainer) indicator(ind *q.Indicator) {
 		fmt.Fprintf(e.w, "%s: %s (%s): %s\n", e.t("ex_dimension"), d.Label.In(e.lang), d.ID, e.t("ex_counts", d.Weights.Of(ind.Strength), d.Threshold))
 	}
 	fmt.Fprintf(e.w, "%s: %s\n", e.t("ex_fires_when"), ind.When.String())
-	for _, qid := range questionIDs(ind.When) {
+	for _, qid := range ind.When.Questions() {
 		if qu := e.set.Question(qid); qu != nil {
 			fmt.Fprintf(e.w, "  %s: %s\n", qid, qu.Text.In(e.lang))
 		}
@@ -198,12 +198,12 @@ func (e *explainer) question(qu *q.Question) {
 	}
 	for _, f := range e.set.Files {
 		for _, ind := range f.Indicators {
-			if slices.Contains(questionIDs(ind.When), qu.ID) {
+			if slices.Contains(ind.When.Questions(), qu.ID) {
 				fmt.Fprintf(e.w, "%s: %s (%s, %s, %s) %s %s\n", e.t("ex_feeds"), ind.ID, f.ID, ind.Dimension, ind.Strength, e.t("show_when"), ind.When.String())
 			}
 		}
 		for _, rf := range f.RedFlags {
-			if slices.Contains(questionIDs(rf.When), qu.ID) {
+			if slices.Contains(rf.When.Questions(), qu.ID) {
 				fmt.Fprintf(e.w, "%s: %s (%s)\n", e.t("ex_feeds_flag"), rf.ID, f.ID)
 			}
 		}
@@ -261,18 +261,4 @@ func (e *explainer) step(s *guidance.Step) {
 		fmt.Fprintf(e.w, "%s: %s %s\n", e.t("source"), c.Cite, c.URL)
 	}
 	fmt.Fprintln(e.w)
-}
-
-func questionIDs(c *q.Condition) []string {
-	if c == nil {
-		return nil
-	}
-	var ids []string
-	if c.Question != "" {
-		ids = append(ids, c.Question)
-	}
-	for _, s := range append(append([]*q.Condition{}, c.All...), c.Any...) {
-		ids = append(ids, questionIDs(s)...)
-	}
-	return append(ids, questionIDs(c.Not)...)
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -9,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	q "github.com/htscreen/htscreen/screening/questionnaire"
+	"github.com/htscreen/htscreen/screening/report"
 )
 
 // ListOptions are the list command's settings.
@@ -104,7 +104,7 @@ func runList(opts *ListOptions) error {
 			entries = append(entries, listEntry{f.ID, f.Version, f.Title.In(opts.Lang), len(f.Questions), len(f.Indicators)})
 		}
 		if opts.Output == "json" {
-			return writeJSON(out, entries)
+			return report.WriteJSON(out, entries)
 		}
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tVERSION\tQUESTIONS\tINDICATORS\tTITLE")
@@ -135,7 +135,7 @@ func runList(opts *ListOptions) error {
 		m.Indicators = append(m.Indicators, listIndicator{ind.ID, ind.Dimension, ind.Strength, ind.Source, ind.Label.In(opts.Lang), ind.When.String()})
 	}
 	if opts.Output == "json" {
-		return writeJSON(out, m)
+		return report.WriteJSON(out, m)
 	}
 	fmt.Fprintf(out, "%s (%s, version %d)\n\nQuestions\n", m.Title, m.ID, m.Version)
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
@@ -155,13 +155,4 @@ func runList(opts *ListOptions) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.Dimension, ind.Strength, ind.Source, ind.When)
 	}
 	return tw.Flush()
-}
-
-func writeJSON(w interface{ Write([]byte) (int, error) }, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -76,10 +75,7 @@ func runResources(opts *ResourcesOptions) error {
 	contacts, head := guidance.Resources(dir, opts.Form, opts.Region, guidance.Options{Lang: opts.Lang, Now: now(opts.IO)})
 	out := opts.IO.Out
 	if opts.Output == "json" {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(struct {
+		return report.WriteJSON(out, struct {
 			Verified string                 `json:"verified"`
 			Stale    bool                   `json:"stale"`
 			Warning  string                 `json:"warning,omitempty"`

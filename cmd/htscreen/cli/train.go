@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -76,7 +75,7 @@ func runScenarios(opts *ScenariosOptions) error {
 		list = append(list, e)
 	}
 	if opts.Output == "json" {
-		return writeJSON(opts.IO.Out, list)
+		return report.WriteJSON(opts.IO.Out, list)
 	}
 	tw := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSETTING\tTITLE")
@@ -197,11 +196,5 @@ func runTrain(opts *TrainOptions) error {
 		}
 	}
 	fb := report.BuildFeedback(sc, scenario.Compare(b.set, expert, rules.Evaluate(b.set, in)), lang)
-	if opts.Output == "json" {
-		enc := json.NewEncoder(ios.Out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(fb)
-	}
 	return report.WriteFeedback(ios.Out, b.set, fb, lang, opts.Output)
 }
