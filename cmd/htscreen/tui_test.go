@@ -348,3 +348,25 @@ func TestFullScreenStartsOnASilentTerminal(t *testing.T) {
 	assert.Equal(t, 130, ee.ExitCode())
 	t.Logf("first screen after %v, first question %v later (total %v)", first, question, time.Since(start))
 }
+
+// Training in full screen: the persona on the first screen, the screening,
+// then the feedback on stdout once the result is closed.
+func TestFullScreenTrain(t *testing.T) {
+	asked, _ := path(t)
+	p := startPane(t, "train", "caregiver")
+	p.waitFor("The night caregiver")
+	p.keys("Enter")
+	// Answer the triage with the second answer of each question: "No" to
+	// every gate, so no module follows.
+	for _, qu := range asked {
+		p.waitFor(snippet(qu))
+		p.keys("Down", "Enter")
+	}
+	p.waitFor("q: close")
+	p.keys("q")
+	require.Equal(t, 0, p.exited())
+	out := p.file("stdout")
+	assert.Contains(t, out, "Training feedback: The night caregiver")
+	assert.Contains(t, out, "UNDER-CALLED", "a trainee who heard no to every gate under-calls labor")
+	assert.Contains(t, out, "Passport or ID kept by someone else")
+}
