@@ -107,8 +107,21 @@ no network.
 		}
 		return nil
 	}
-	root.AddCommand(newScreenCmd(ios, nil), newValidateCmd(ios, nil), newListCmd(ios, nil), newResourcesCmd(ios, nil),
-		newScenariosCmd(ios, nil), newTrainCmd(ios, nil), newExplainCmd(ios, nil), newShowCmd(ios, nil))
+	root.AddGroup(
+		&cobra.Group{ID: "screening", Title: "Screening:"},
+		&cobra.Group{ID: "training", Title: "Training and reference:"},
+		&cobra.Group{ID: "questionnaires", Title: "Questionnaires:"},
+	)
+	for group, cmds := range map[string][]*cobra.Command{
+		"screening":      {newScreenCmd(ios, nil), newResourcesCmd(ios, nil)},
+		"training":       {newScenariosCmd(ios, nil), newTrainCmd(ios, nil), newExplainCmd(ios, nil), newShowCmd(ios, nil)},
+		"questionnaires": {newValidateCmd(ios, nil), newListCmd(ios, nil)},
+	} {
+		for _, c := range cmds {
+			c.GroupID = group
+			root.AddCommand(c)
+		}
+	}
 	registerCompletions(root)
 	return root
 }
