@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -177,6 +178,20 @@ func (m *model) newForm(groups ...*huh.Group) *huh.Form {
 	km := huh.NewDefaultKeyMap()
 	km.Select.Filter.SetEnabled(false)
 	km.MultiSelect.Filter.SetEnabled(false)
+	// The key help at the foot of the form speaks the screening's language.
+	for _, b := range []struct {
+		k    *key.Binding
+		help string
+	}{
+		{&km.Select.Up, "k_up"}, {&km.Select.Down, "k_down"}, {&km.Select.Next, "k_select"},
+		{&km.Select.Submit, "k_submit"}, {&km.Select.Prev, "k_back"},
+		{&km.MultiSelect.Up, "k_up"}, {&km.MultiSelect.Down, "k_down"}, {&km.MultiSelect.Toggle, "k_toggle"},
+		{&km.MultiSelect.Next, "k_confirm"}, {&km.MultiSelect.Submit, "k_submit"}, {&km.MultiSelect.Prev, "k_back"},
+		{&km.MultiSelect.SelectAll, "k_select_all"}, {&km.MultiSelect.SelectNone, "k_select_none"},
+		{&km.Note.Next, "k_next"}, {&km.Note.Submit, "k_submit"}, {&km.Note.Prev, "k_back"},
+	} {
+		b.k.SetHelp(b.k.Help().Key, m.t(b.help))
+	}
 	// No fixed width: huh asks for the window size and fits the form to it.
 	return huh.NewForm(groups...).
 		WithKeyMap(km).
