@@ -155,7 +155,7 @@ func (e *explainer) source(f *q.File, id string) {
 }
 
 func (e *explainer) indicator(ind *q.Indicator) {
-	e.heading("indicator", ind.ID, ind.Label.In(e.lang))
+	e.heading(e.t("kind_indicator"), ind.ID, ind.Label.In(e.lang))
 	var d *q.Dimension
 	for _, x := range ind.File.Dimensions {
 		if x.ID == ind.Dimension {
@@ -180,7 +180,7 @@ func (e *explainer) indicator(ind *q.Indicator) {
 }
 
 func (e *explainer) question(qu *q.Question) {
-	e.heading("question", qu.ID, qu.Text.In(e.lang))
+	e.heading(e.t("kind_question"), qu.ID, qu.Text.In(e.lang))
 	fmt.Fprintf(e.w, "%s: %s (%s); %s: %s\n", e.t("ex_in"), qu.File.Title.In(e.lang), qu.File.ID, e.t("ex_asked_of"), qu.AskedOf)
 	if h := qu.Hint.In(e.lang); h != "" {
 		fmt.Fprintf(e.w, "%s\n", e.t("hint", h))
@@ -212,7 +212,7 @@ func (e *explainer) question(qu *q.Question) {
 }
 
 func (e *explainer) redFlag(f *q.File, rf *q.RedFlag) {
-	e.heading("red flag", rf.ID, rf.Label.In(e.lang))
+	e.heading(e.t("kind_red_flag"), rf.ID, rf.Label.In(e.lang))
 	fmt.Fprintf(e.w, "%s: %s (%s)\n%s: %s\n", e.t("ex_in"), f.Title.In(e.lang), f.ID, e.t("ex_fires_when"), rf.When.String())
 	if x := rf.Explain.In(e.lang); x != "" {
 		fmt.Fprintln(e.w, x)
@@ -223,12 +223,12 @@ func (e *explainer) redFlag(f *q.File, rf *q.RedFlag) {
 }
 
 func (e *explainer) level(f *q.File, l *q.LevelRule) {
-	e.heading("level rule", f.ID+"."+l.Level, e.t("level_"+l.Level))
+	e.heading(e.t("kind_level_rule"), f.ID+"."+l.Level, e.t("level_"+l.Level))
 	fmt.Fprintf(e.w, "%s: %s\n%s\n%s\n\n", e.t("show_when"), l.When.String(), l.Explain.In(e.lang), e.t("ex_top_down"))
 }
 
 func (e *explainer) dimension(f *q.File, d *q.Dimension) {
-	e.heading("dimension", f.ID+"."+d.ID, d.Label.In(e.lang))
+	e.heading(e.t("kind_dimension"), f.ID+"."+d.ID, d.Label.In(e.lang))
 	cap := e.t("show_no_cap")
 	if d.WeakCap != nil {
 		cap = fmt.Sprint(*d.WeakCap)
@@ -243,7 +243,7 @@ func (e *explainer) dimension(f *q.File, d *q.Dimension) {
 }
 
 func (e *explainer) module(f *q.File) {
-	e.heading("questionnaire", f.ID, f.Title.In(e.lang))
+	e.heading(e.t("kind_questionnaire"), f.ID, f.Title.In(e.lang))
 	fmt.Fprintf(e.w, "%s\n%s\n", f.Intro.In(e.lang), e.t("ex_module", len(f.Questions), len(f.Indicators), f.ID))
 	for _, l := range f.Levels {
 		fmt.Fprintf(e.w, "- %s: %s\n", l.Level, l.Explain.In(e.lang))
@@ -252,7 +252,7 @@ func (e *explainer) module(f *q.File) {
 }
 
 func (e *explainer) step(s *guidance.Step) {
-	e.heading("guidance step", s.ID, "")
+	e.heading(e.t("kind_step"), s.ID, "")
 	fmt.Fprintf(e.w, "%s\n%s: %s\n", s.Text.In(e.lang), e.t("applies_when"), s.When.String())
 	if len(s.Roles) > 0 {
 		fmt.Fprintln(e.w, e.t("for_roles", strings.Join(s.Roles, ", ")))
