@@ -140,7 +140,7 @@ func WriteFeedback(w io.Writer, set *q.Set, fb *Feedback, lang, format string) e
 		}
 		head(2, title)
 		for _, n := range list {
-			fmt.Fprintf(w, "- %s [%s, %s]", n.Label, n.Dimension, n.Strength)
+			fmt.Fprintf(w, "- %s [%s, %s]", n.Label, n.Dimension, t("strength_"+n.Strength))
 			if n.Source != nil {
 				fmt.Fprintf(w, " (%s: %s)", t("source"), n.Source.Cite)
 			}

@@ -89,7 +89,11 @@ func writeDoc(out io.Writer, rep *Report, md bool) error {
 		if len(f.Indicators) > 0 {
 			fmt.Fprintf(w, "  %s:\n", t("indicators"))
 			for _, ind := range f.Indicators {
-				fmt.Fprintf(w, "  %s%s [%s, %s]%s%s\n", bullet, ind.Label, ind.Dimension, ind.Strength, because(ind.Because), cite(ind.Source))
+				dim := ind.Dimension
+				if d, ok := f.Dimensions[ind.Dimension]; ok && d.Label != "" {
+					dim = d.Label
+				}
+				fmt.Fprintf(w, "  %s%s [%s, %s]%s%s\n", bullet, ind.Label, dim, t("strength_"+ind.Strength), because(ind.Because), cite(ind.Source))
 			}
 		}
 		var dims []string
@@ -99,7 +103,7 @@ func writeDoc(out io.Writer, rep *Report, md bool) error {
 			if ds.Present {
 				state = t("present")
 			}
-			dims = append(dims, fmt.Sprintf("%s %d/%d %s", d, ds.Score, ds.Threshold, state))
+			dims = append(dims, fmt.Sprintf("%s %d/%d %s", ds.Label, ds.Score, ds.Threshold, state))
 		}
 		if len(dims) > 0 {
 			fmt.Fprintf(w, "  %s: %s\n", t("dimensions"), strings.Join(dims, "; "))
