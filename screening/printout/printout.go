@@ -72,14 +72,14 @@ func Write(out io.Writer, f *q.File, lang string, md bool) error {
 	if len(f.Indicators) > 0 {
 		head(2, t("show_indicators"))
 		if md {
-			fmt.Fprintln(w, "| id | indicator | dimension | strength | when | source |")
+			fmt.Fprintf(w, "| id | %s | %s | %s | %s | %s |\n", t("col_indicator"), t("ex_dimension"), t("col_strength"), t("show_when"), t("source"))
 			fmt.Fprintln(w, "|---|---|---|---|---|---|")
 		}
 		for _, ind := range f.Indicators {
 			if md {
-				fmt.Fprintf(w, "| `%s` | %s | %s | %s | `%s` | %s |\n", ind.ID, ind.Label.In(lang), ind.Dimension, ind.Strength, ind.When.String(), ind.Source)
+				fmt.Fprintf(w, "| `%s` | %s | %s | %s | `%s` | %s |\n", ind.ID, ind.Label.In(lang), ind.Dimension, t("strength_"+ind.Strength), ind.When.String(), ind.Source)
 			} else {
-				fmt.Fprintf(w, "- %s: %s [%s, %s] %s %s; %s\n", ind.ID, ind.Label.In(lang), ind.Dimension, ind.Strength, t("show_when"), ind.When.String(), ind.Source)
+				fmt.Fprintf(w, "- %s: %s [%s, %s] %s %s; %s\n", ind.ID, ind.Label.In(lang), ind.Dimension, t("strength_"+ind.Strength), t("show_when"), ind.When.String(), ind.Source)
 			}
 		}
 		fmt.Fprintln(w)
