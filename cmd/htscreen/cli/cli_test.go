@@ -222,3 +222,22 @@ func TestScreenTriageOnly(t *testing.T) {
 	r = htscreen(t, "", "screen", "triage", "labor")
 	assert.Equal(t, cli.ExitUsage, r.code)
 }
+
+// Levels rate indicators about the person screened: a transplant recipient,
+// or someone who knows of another person's case, is not screened as a donor.
+func TestOrganQuestionsAreAboutThePersonsOwnOrgan(t *testing.T) {
+	answers := filepath.Join(t.TempDir(), "a.yaml")
+	require.NoError(t, os.WriteFile(answers, []byte("organ_asked: not_sure\norgan_self: \"no\"\norgan_broker: \"yes\"\n"), 0o600))
+	r := htscreen(t, "", "screen", "--answers", answers, "--output", "json")
+	require.Equal(t, 0, r.code, r.errOut)
+	assert.Contains(t, r.errOut, "not used because skip logic or the triage did not ask their questions: organ_broker")
+	var doc struct {
+		Forms map[string]struct {
+			Level    string `json:"level"`
+			Screened bool   `json:"screened"`
+		} `json:"forms"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.out), &doc))
+	assert.True(t, doc.Forms["organ"].Screened)
+	assert.Equal(t, "none", doc.Forms["organ"].Level)
+}
