@@ -334,3 +334,11 @@ func TestTriageOnlyGuidance(t *testing.T) {
 	}
 	assert.Contains(t, ids(guidance.For(d, r, guidance.Options{Role: "police", Region: "nyc", Lang: "en"})), "victim_centred")
 }
+
+func TestCompanionComesEarly(t *testing.T) {
+	set, d := load(t)
+	r := result(set, map[string]string{"labor": "concern"}, nil, nil, q.Answers{"obs_companion_control": {"yes"}})
+	got := ids(guidance.For(d, r, guidance.Options{Role: "police", Region: "nyc", Lang: "en"}))
+	require.NotEmpty(t, got)
+	assert.Equal(t, "companion_present", got[0], "separate the person from a controlling companion before anything else")
+}
