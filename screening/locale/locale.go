@@ -5,7 +5,6 @@ package locale
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 )
 
@@ -21,9 +20,6 @@ func Langs() []string {
 	sort.Strings(l)
 	return l
 }
-
-// Supported reports whether lang has a catalog.
-func Supported(lang string) bool { return slices.Contains(Langs(), lang) }
 
 // T returns the message for key in lang, formatted with args, falling back
 // to English. A missing key is a programming error caught by the tests.

@@ -133,7 +133,7 @@ func runScreen(opts *ScreenOptions) error {
 		return report.Build(res, plan, opts.Lang)
 	}
 
-	if opts.AnswersFile == "" && fullScreen(opts, ios) {
+	if opts.AnswersFile == "" && fullScreen(opts.Accessible, ios) {
 		return runFullScreen(opts, set, evaluate)
 	}
 
@@ -160,12 +160,12 @@ func runScreen(opts *ScreenOptions) error {
 // fullScreen decides the runner: the full-screen form on a terminal, the
 // plain one with --accessible, TERM=dumb or when standard input is not a
 // terminal (a pipe, a file, CI).
-func fullScreen(opts *ScreenOptions, ios *IOStreams) bool {
+func fullScreen(accessible bool, ios *IOStreams) bool {
 	term := ""
 	if ios.Getenv != nil {
 		term = ios.Getenv("TERM")
 	}
-	return !opts.Accessible && term != "dumb" && ios.StdinTTY
+	return !accessible && term != "dumb" && ios.StdinTTY
 }
 
 // runFullScreen shows the screening and its result on the alternate screen.

@@ -173,7 +173,7 @@ func runTrain(opts *TrainOptions) error {
 	}
 
 	var in rules.Input
-	if fullScreen(&ScreenOptions{Accessible: opts.Accessible}, ios) {
+	if fullScreen(opts.Accessible, ios) {
 		fs := &form.FullScreen{
 			Set: b.set, Lang: lang, Role: sc.Role, Region: sc.Region, In: ios.In, Out: ios.ErrOut,
 			PrefaceTitle: title, Preface: sc.Persona.In(lang),
