@@ -137,6 +137,9 @@ func check(qu *q.Question, vals []string) string {
 			return fmt.Sprintf("%q: %s stands alone; it cannot be combined with other answers", qu.ID, v)
 		}
 	}
+	if ex := qu.ExclusiveChoice(vals); ex != "" && len(vals) > 1 {
+		return fmt.Sprintf("%q: %s stands alone; it cannot be combined with other answers", qu.ID, ex)
+	}
 	for i, v := range vals {
 		if slices.Contains(vals[:i], v) {
 			return fmt.Sprintf("%q lists %q twice", qu.ID, v)

@@ -39,6 +39,8 @@ type Plain struct {
 	in   *bufio.Scanner
 	out  io.Writer
 	lang string
+	// Urgent renders what to do first when an urgent red flag is raised.
+	Urgent func(interview.Step) string
 }
 
 // NewPlain reads answers from in and writes prompts to out (stderr in the
@@ -59,7 +61,7 @@ func (p *Plain) Ask(step interview.Step) ([]string, error) {
 			fmt.Fprintf(p.out, "%s\n", intro)
 		}
 	}
-	fmt.Fprintf(p.out, "\n%s\n", locale.T(p.lang, "section", step.Section.Title.In(p.lang), step.Number, step.Total))
+	fmt.Fprintf(p.out, "\n%s\n", Progress(p.lang, step))
 	key := "ask_person"
 	if qu.AskedOf == "screener" {
 		key = "ask_screener"
@@ -91,6 +93,9 @@ func (p *Plain) Ask(step interview.Step) ([]string, error) {
 			return nil, &AbortError{Reason: locale.T(p.lang, "aborted")}
 		}
 		a, msg := parseChoice(line, ids, qu.Type == q.Multiple)
+		if msg == "" && len(a) > 1 && qu.ExclusiveChoice(a) != "" {
+			msg = "exclusive"
+		}
 		if msg == "" {
 			return a, nil
 		}
@@ -100,8 +105,59 @@ func (p *Plain) Ask(step interview.Step) ([]string, error) {
 		}
 		if msg == "alone" {
 			fmt.Fprintln(p.out, locale.T(p.lang, "invalid_alone", line))
+		} else if msg == "exclusive" {
+			fmt.Fprintln(p.out, locale.T(p.lang, "invalid_exclusive", line, qu.AnswerText(qu.ExclusiveChoice(a), p.lang)))
 		} else {
 			fmt.Fprintln(p.out, locale.T(p.lang, "invalid", line, strings.Join(valid, ", ")))
+		}
+	}
+}
+
+// Progress is the line above a question: where it stands in its part, and
+// the most questions that can follow, a number that never grows.
+func Progress(lang string, step interview.Step) string {
+	title := step.Section.Title.In(lang)
+	if step.AtMost == 0 {
+		return locale.T(lang, "progress_last", title, step.Number)
+	}
+	return locale.T(lang, "progress", title, step.Number, step.AtMost)
+}
+
+// Decide asks, at an urgent step or a settled result, whether to go on.
+// Enter takes the default: go on after an urgent step (once it is safe),
+// stop at a settled result.
+func (p *Plain) Decide(step interview.Step) (bool, error) {
+	var other string
+	var goOnByDefault bool
+	switch step.Kind {
+	case interview.Urgent:
+		fmt.Fprintf(p.out, "\n%s\n", locale.T(p.lang, "urgent_title"))
+		if p.Urgent != nil {
+			fmt.Fprintln(p.out, p.Urgent(step))
+		}
+		fmt.Fprintln(p.out, locale.T(p.lang, "urgent_prompt"))
+		other, goOnByDefault = "s", true
+	default:
+		fmt.Fprintf(p.out, "\n%s\n%s\n", locale.T(p.lang, "settled_title"), locale.T(p.lang, "settled_msg", step.Open))
+		fmt.Fprintln(p.out, locale.T(p.lang, "settled_prompt"))
+		other, goOnByDefault = "c", false
+	}
+	for {
+		if !p.in.Scan() {
+			if err := p.in.Err(); err != nil {
+				return false, &AbortError{Reason: fmt.Sprintf("reading the answer: %v", err)}
+			}
+			return false, &AbortError{Reason: locale.T(p.lang, "input_ended")}
+		}
+		switch line := strings.TrimSpace(p.in.Text()); {
+		case line == "":
+			return goOnByDefault, nil
+		case strings.EqualFold(line, "q") || strings.EqualFold(line, "quit"):
+			return false, &AbortError{Reason: locale.T(p.lang, "aborted")}
+		case strings.EqualFold(line, other):
+			return !goOnByDefault, nil
+		default:
+			fmt.Fprintln(p.out, locale.T(p.lang, "decide_invalid", line, other))
 		}
 	}
 }

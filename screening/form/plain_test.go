@@ -27,53 +27,86 @@ func run(t *testing.T, input string, modules ...string) (q.Answers, string, erro
 	t.Helper()
 	var out bytes.Buffer
 	p := form.NewPlain(strings.NewReader(input), &out, "en")
-	in, err := interview.Run(testSet(t), modules, p.Ask)
+	in, err := interview.Run(&interview.Plan{Set: testSet(t), Modules: modules}, p)
 	return in.Answers, out.String(), err
 }
 
+// start answers the triage: no danger, adult, works now, no exchange, nothing
+// seen.
+const start = "2\n2\n1\n3\n3\n"
+
 func TestPlainAnswersAndSkipLogic(t *testing.T) {
-	// danger=No, age=Adult, works=Yes, can_leave=No, threatened=Not sure,
-	// watched=No, conditions=1 and 2, debt=No: debt_work must not be asked.
-	answers, out, err := run(t, "2\n2\n1\n2\n3\n2\n1 2\n2\n")
+	// m_threat=Not sure, m_papers=No, can_leave=No, conditions=1 and 2,
+	// debt=No: debt_work must not be asked.
+	answers, out, err := run(t, start+"4\n3\n2\n1 2\n2\n")
 	require.NoError(t, err)
 	assert.Equal(t, q.Answers{
-		"danger": {"no"}, "age": {"adult"}, "works": {"yes"}, "can_leave": {"no"},
-		"threatened": {"not_sure"}, "watched": {"no"}, "conditions": {"long_hours", "no_pay"}, "debt": {"no"},
+		"danger": {"no"}, "age": {"adult"}, "works": {"now"}, "exchange": {"no"}, "seen": {"none"},
+		"m_threat": {"not_sure"}, "m_papers": {"no"}, "can_leave": {"no"}, "conditions": {"long_hours", "no_pay"}, "debt": {"no"},
 	}, answers)
 	assert.NotContains(t, out, "Work off debt?")
-	assert.Contains(t, out, "Labor: question 1 of 6.")
+	assert.Contains(t, out, "Labor: question 1 (at most 3 more in this part).")
 	assert.Contains(t, out, "Ask the person: Leave?")
-	assert.Contains(t, out, "Your observation: Watched?")
+	assert.Contains(t, out, "Your observation: What do you see?")
+	assert.Contains(t, out, "1. Yes, now\n  2. Yes, in the past (not now)\n  3. No")
 	assert.NotContains(t, out, "\x1b", "no colour or cursor codes")
 }
 
 func TestPlainScreenerHasNoPreferNotToSay(t *testing.T) {
-	_, out, err := run(t, "2\n2\n1\n2\n3\n3\n", "labor")
+	_, out, err := run(t, "2\n2\n1\n", "labor")
 	require.ErrorIs(t, err, form.ErrAborted)
-	i := strings.Index(out, "Your observation: Watched?")
+	i := strings.Index(out, "Your observation: What do you see?")
 	require.Positive(t, i)
 	block := out[i:]
-	block = block[:strings.Index(block, "Type a number")]
-	assert.Contains(t, block, "3. Not sure")
+	block = block[:strings.Index(block, "Type ")]
+	assert.Contains(t, block, "4. Not sure")
 	assert.NotContains(t, block, "Prefer not to say")
 }
 
 func TestPlainReasksInvalidInput(t *testing.T) {
-	answers, out, err := run(t, "7\nyes\n\n1 2\n2\n2\n2\n")
+	answers, out, err := run(t, "7\nyes\n\n1 2\n2\n2\n3\n3\n3\n")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"no"}, answers["danger"])
 	assert.Equal(t, 4, strings.Count(out, `is not one of the answers. The answers are: 1 Yes, 2 No, 3 Not sure, 4 Prefer not to say.`))
 }
 
 func TestPlainMultipleRejectsNotSureWithOthers(t *testing.T) {
-	answers, out, err := run(t, "2\n2\n1\n1\n2\n2\n1 4\n4\n2\n")
+	answers, out, err := run(t, "2\n2\n1\n3\n1 4\n1 3\n4\n3\n3\n2\n4\n2\n")
 	require.NoError(t, err)
 	assert.Contains(t, out, `"1 4" must be the only answer when it is chosen.`)
+	assert.Contains(t, out, `"1 3": "None of these" cannot be combined with other answers.`)
+	assert.Equal(t, []string{"not_sure"}, answers["seen"])
 	assert.Equal(t, []string{"not_sure"}, answers["conditions"])
 }
 
+// At a settled result Enter stops; at an urgent step it goes on, once the
+// step has been shown.
+func TestPlainDecisions(t *testing.T) {
+	// Threats and papers tied to work: labor is refer, nothing can change.
+	_, out, err := run(t, start+"1\n1\n1\n1\n\n")
+	require.NoError(t, err)
+	assert.Contains(t, out, "The result is settled")
+	assert.Contains(t, out, "4 more questions would only add detail")
+
+	var buf bytes.Buffer
+	p := form.NewPlain(strings.NewReader("1\n\n2\n3\n3\n3\n"), &buf, "en")
+	p.Urgent = func(interview.Step) string { return "CALL FOR HELP" }
+	in, err := interview.Run(&interview.Plan{Set: testSet(t)}, p)
+	require.NoError(t, err)
+	assert.Contains(t, buf.String(), "ACT FIRST")
+	assert.Contains(t, buf.String(), "CALL FOR HELP")
+	assert.Less(t, strings.Index(buf.String(), "CALL FOR HELP"), strings.Index(buf.String(), "Age?"), "before the next question")
+	assert.Equal(t, 5, in.Asked)
+
+	buf.Reset()
+	p = form.NewPlain(strings.NewReader("1\ns\n"), &buf, "en")
+	in, err = interview.Run(&interview.Plan{Set: testSet(t)}, p)
+	require.NoError(t, err)
+	assert.Equal(t, 1, in.Asked, "s stops at the urgent step")
+}
+
 func TestPlainEndOfInputAborts(t *testing.T) {
-	for _, input := range []string{"", "2\n", "2\n2\n1\n7\n"} {
+	for _, input := range []string{"", "2\n", "2\n2\n1\n7\n", start + "1\n1\n1\n1\n"} {
 		_, _, err := run(t, input)
 		var ab *form.AbortError
 		require.ErrorAs(t, err, &ab, "input %q", input)
@@ -94,10 +127,10 @@ func TestPlainQuit(t *testing.T) {
 // one that returns everything at once: the runner keeps one buffered reader
 // for the whole screening instead of one per prompt.
 func TestPlainReadsPipedInputWhole(t *testing.T) {
-	input := "2\n2\n1\n2\n3\n2\n1 2\n2\n"
+	input := start + "4\n3\n2\n1 2\n2\n"
 	var out bytes.Buffer
 	p := form.NewPlain(iotest.OneByteReader(strings.NewReader(input)), &out, "en")
-	in, err := interview.Run(testSet(t), nil, p.Ask)
+	in, err := interview.Run(&interview.Plan{Set: testSet(t)}, p)
 	require.NoError(t, err)
 	want, _, err := run(t, input)
 	require.NoError(t, err)
@@ -112,7 +145,7 @@ func TestPlainLongLine(t *testing.T) {
 func TestPlainSpanish(t *testing.T) {
 	var out bytes.Buffer
 	p := form.NewPlain(strings.NewReader("q\n"), &out, "es")
-	_, err := interview.Run(testSet(t), nil, p.Ask)
+	_, err := interview.Run(&interview.Plan{Set: testSet(t)}, p)
 	require.True(t, errors.Is(err, form.ErrAborted))
 	assert.Contains(t, out.String(), "Pregunte a la persona")
 	assert.Contains(t, out.String(), "1. Sí")

@@ -39,9 +39,14 @@ const (
 // closed, so nothing of the screening stays in the terminal or its
 // scrollback, and nothing is printed.
 type FullScreen struct {
-	Set     *q.Set
-	Modules []string
-	Lang    string
+	// Plan is the screening to run; its Watch is filled from Watch once the
+	// role and region are known.
+	Plan *interview.Plan
+	Lang string
+	// Watch returns the guidance conditions for a role and region, and
+	// Urgent what to do first when an urgent red flag is raised.
+	Watch  func(role, region string) []*q.Condition
+	Urgent func(step interview.Step, role, region string) string
 	// Role and Region are asked on the first screen when empty.
 	Role, Region string
 	Roles        []string
@@ -106,6 +111,7 @@ type stage int
 const (
 	stageStart stage = iota
 	stageQuestion
+	stageDecide
 	stageResult
 )
 
@@ -123,6 +129,9 @@ type model struct {
 	// that it is preselected when the question returns.
 	recall        q.Answers
 	step          interview.Step
+	flow          interview.Flow
+	stop          string
+	decision      string
 	input         rules.Input
 	view          viewport.Model
 	resultText    string
@@ -237,16 +246,46 @@ func (m *model) questionForm(st interview.Step) *huh.Form {
 	return m.newForm(huh.NewGroup(huh.NewSelect[string]().Title(title).Description(hint).Options(opts...).Value(&m.value)))
 }
 
-// advance asks interview.Next for the next question, or moves to the result.
+// decideForm is an urgent step (what to do first, then go on or stop) or a
+// settled result (stop, the default, or go on for detail).
+func (m *model) decideForm(st interview.Step) *huh.Form {
+	var title, desc string
+	var opts []huh.Option[string]
+	if st.Kind == interview.Urgent {
+		title = m.t("urgent_title")
+		if m.fs.Urgent != nil {
+			desc = m.fs.Urgent(st, m.role, m.region)
+		}
+		opts = []huh.Option[string]{huh.NewOption(m.t("decide_go_on"), "go"), huh.NewOption(m.t("decide_stop_urgent"), "stop")}
+	} else {
+		title = m.t("settled_title")
+		desc = m.t("settled_msg", st.Open)
+		opts = []huh.Option[string]{huh.NewOption(m.t("decide_see_result"), "stop"), huh.NewOption(m.t("decide_detail"), "go")}
+	}
+	m.decision = ""
+	return m.newForm(huh.NewGroup(huh.NewSelect[string]().Title(title).Description(desc).Options(opts...).Value(&m.decision)))
+}
+
+// advance asks interview.Next for the next step, or moves to the result.
 func (m *model) advance() tea.Cmd {
-	st, in, done, err := interview.Next(m.fs.Set, m.fs.Modules, m.answers)
+	plan := *m.fs.Plan
+	if m.fs.Watch != nil {
+		plan.Watch = m.fs.Watch(m.role, m.region)
+	}
+	st, in, done, err := interview.Next(&plan, m.answers, m.flow, m.stop)
 	if err != nil {
 		m.err = err
 		return tea.Quit
 	}
 	if !done {
-		m.stage, m.step = stageQuestion, st
-		m.form = m.questionForm(st)
+		m.step = st
+		if st.Kind == interview.Ask {
+			m.stage = stageQuestion
+			m.form = m.questionForm(st)
+		} else {
+			m.stage = stageDecide
+			m.form = m.decideForm(st)
+		}
 		return m.form.Init()
 	}
 	m.input = in
@@ -277,14 +316,16 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.aborted = true
 			return m, tea.Quit
 		case "shift+tab":
-			if m.stage == stageQuestion && len(m.history) > 0 {
+			if (m.stage == stageQuestion || m.stage == stageDecide) && len(m.history) > 0 {
 				last := m.history[len(m.history)-1]
 				m.history = m.history[:len(m.history)-1]
 				m.recall[last] = m.answers[last]
 				delete(m.answers, last)
+				// Going back reopens the decisions taken after it.
+				m.flow, m.stop = interview.Flow{}, ""
 				return m, m.advance()
 			}
-			if m.stage == stageQuestion {
+			if m.stage == stageQuestion || m.stage == stageDecide {
 				return m, nil
 			}
 		case "q", "enter":
@@ -308,6 +349,20 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	if m.stage == stageStart {
+		return m, m.advance()
+	}
+	if m.stage == stageDecide {
+		goOn := m.decision == "go"
+		switch {
+		case m.step.Kind == interview.Urgent && goOn:
+			m.flow.UrgentSeen = true
+		case m.step.Kind == interview.Urgent:
+			m.flow.UrgentSeen, m.stop = true, rules.StopUrgent
+		case goOn:
+			m.flow.GoOn = true
+		default:
+			m.stop = rules.StopSettled
+		}
 		return m, m.advance()
 	}
 	id := m.step.Question.ID
@@ -338,7 +393,7 @@ func (m *model) View() tea.View {
 	default:
 		if m.stage == stageQuestion {
 			sec := m.step.Section
-			b.WriteString(headStyle.Render(m.t("section", sec.Title.In(m.fs.Lang), m.step.Number, m.step.Total)) + "\n")
+			b.WriteString(headStyle.Render(Progress(m.fs.Lang, m.step)) + "\n")
 			if m.step.First {
 				b.WriteString(dimStyle.Render(lipgloss.Wrap(sec.Intro.In(m.fs.Lang), max(m.width-2, 20), "")) + "\n")
 			}

@@ -86,14 +86,17 @@ type Line struct {
 // Step is one thing to do, and when.
 type Step struct {
 	q.Meta
-	ID       string   `yaml:"id"`
-	Order    int      `yaml:"order"`
-	Roles    []string `yaml:"roles"`
-	Regions  []string `yaml:"regions"`
-	When     *Cond    `yaml:"when"`
-	Text     q.Text   `yaml:"text"`
-	Contacts []string `yaml:"contacts"`
-	Sources  []*Cite  `yaml:"sources"`
+	ID      string   `yaml:"id"`
+	Order   int      `yaml:"order"`
+	Roles   []string `yaml:"roles"`
+	Regions []string `yaml:"regions"`
+	// When is a condition on the result, in the questionnaires' condition
+	// language: red_flag, form + level (+ timing), routed, indicator,
+	// question, all / any / not.
+	When     *q.Condition `yaml:"when"`
+	Text     q.Text       `yaml:"text"`
+	Contacts []string     `yaml:"contacts"`
+	Sources  []*Cite      `yaml:"sources"`
 }
 
 // Cite is a source for a legal statement or a fact in a step.
@@ -101,29 +104,6 @@ type Cite struct {
 	q.Meta
 	Cite string `yaml:"cite" json:"cite"`
 	URL  string `yaml:"url" json:"url,omitempty"`
-}
-
-// Cond is a condition on a result. Exactly one form is used:
-//
-//	red_flag: F | any             the red flag was raised
-//	form: F | any, level: [...]   a screened form is at one of the levels
-//	routed: F | any               only the triage ran, and it points to the form
-//	indicator: ID                 the indicator fired
-//	question: ID, is/in: ...      the answer
-//	all / any / not
-type Cond struct {
-	q.Meta
-	All       []*Cond  `yaml:"all"`
-	Any       []*Cond  `yaml:"any"`
-	Not       *Cond    `yaml:"not"`
-	RedFlag   string   `yaml:"red_flag"`
-	Routed    string   `yaml:"routed"`
-	Form      string   `yaml:"form"`
-	Level     []string `yaml:"level"`
-	Indicator string   `yaml:"indicator"`
-	Question  string   `yaml:"question"`
-	Is        string   `yaml:"is"`
-	In        []string `yaml:"in"`
 }
 
 // Load reads contacts.yaml and steps.yaml from fsys and checks them against
@@ -285,97 +265,6 @@ func (c *checker) subset(vals, valid []string, m q.Meta, key string) {
 	}
 }
 
-func (c *checker) cond(cd *Cond) {
-	n := 0
-	for _, k := range []string{"all", "any", "not", "red_flag", "routed", "form", "indicator", "question"} {
-		if cd.Has(k) {
-			n++
-		}
-	}
-	if n != 1 {
-		c.add(cd.Pos, "a guidance condition uses exactly one of all, any, not, red_flag, routed, form, indicator, question")
-		return
-	}
-	switch {
-	case cd.Has("all") || cd.Has("any"):
-		for _, sub := range append(append([]*Cond{}, cd.All...), cd.Any...) {
-			c.cond(sub)
-		}
-	case cd.Not != nil:
-		c.cond(cd.Not)
-	case cd.RedFlag != "":
-		if cd.RedFlag != "any" && !slices.Contains(q.RedFlags, cd.RedFlag) {
-			c.add(cd.At("red_flag"), "unknown red flag %q; use any or one of: %s", cd.RedFlag, strings.Join(q.RedFlags, ", "))
-		}
-	case cd.Routed != "":
-		if cd.Routed != "any" && !slices.Contains(q.Forms, cd.Routed) {
-			c.add(cd.At("routed"), "unknown form %q; use any or one of: %s", cd.Routed, strings.Join(q.Forms, ", "))
-		}
-	case cd.Form != "":
-		if cd.Form != "any" && !slices.Contains(q.Forms, cd.Form) {
-			c.add(cd.At("form"), "unknown form %q; use any or one of: %s", cd.Form, strings.Join(q.Forms, ", "))
-		}
-		if len(cd.Level) == 0 {
-			c.add(cd.At("form"), "a form condition needs \"level\": a list of none, concern, refer")
-		}
-		c.subset(cd.Level, []string{"none", "concern", "refer"}, cd.Meta, "level")
-	case cd.Indicator != "":
-		if c.set.Indicator(cd.Indicator) == nil {
-			c.add(cd.At("indicator"), "unknown indicator %q: no questionnaire in the set defines it", cd.Indicator)
-		}
-	case cd.Question != "":
-		qu := c.set.Question(cd.Question)
-		if qu == nil {
-			c.add(cd.At("question"), "unknown question %q: no questionnaire in the set defines it", cd.Question)
-			return
-		}
-		vals := cd.In
-		if cd.Is != "" {
-			vals = []string{cd.Is}
-		}
-		if len(vals) == 0 {
-			c.add(cd.At("question"), "a question condition needs \"is\" or \"in\"")
-		}
-		for _, v := range vals {
-			if !qu.Accepts(v) {
-				c.add(cd.At("question"), "question %q has no answer %q", qu.ID, v)
-			}
-		}
-	}
-}
-
-// String renders a condition in words, for trainers.
-func (cd *Cond) String() string {
-	join := func(op string, list []*Cond) string {
-		parts := make([]string, len(list))
-		for i, s := range list {
-			parts[i] = s.String()
-		}
-		return "(" + strings.Join(parts, " "+op+" ") + ")"
-	}
-	switch {
-	case len(cd.All) > 0:
-		return join("and", cd.All)
-	case len(cd.Any) > 0:
-		return join("or", cd.Any)
-	case cd.Not != nil:
-		return "not " + cd.Not.String()
-	case cd.RedFlag == "any":
-		return "any red flag"
-	case cd.RedFlag != "":
-		return "red flag " + cd.RedFlag
-	case cd.Routed == "any":
-		return "the triage points to any form"
-	case cd.Routed != "":
-		return "the triage points to " + cd.Routed
-	case cd.Form == "any":
-		return "any form at " + strings.Join(cd.Level, " or ")
-	case cd.Form != "":
-		return cd.Form + " at " + strings.Join(cd.Level, " or ")
-	case cd.Indicator != "":
-		return "indicator " + cd.Indicator
-	case cd.Is != "":
-		return cd.Question + " is " + cd.Is
-	}
-	return cd.Question + " in [" + strings.Join(cd.In, ", ") + "]"
+func (c *checker) cond(cd *q.Condition) {
+	c.list = append(c.list, c.set.CheckGuidance(cd)...)
 }

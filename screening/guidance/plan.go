@@ -69,9 +69,8 @@ type LineView struct {
 // For chooses the steps for a result, in the order they must happen.
 func For(d *Directory, r *rules.Result, o Options) *Plan {
 	p := d.header(o)
-	e := newEnv(r)
 	for _, s := range d.Steps {
-		if !e.holds(s.When) || !within(s.Regions, o.Region) {
+		if !r.Holds(s.When) || !within(s.Regions, o.Region) {
 			continue
 		}
 		forRole := len(s.Roles) == 0 || slices.Contains(s.Roles, o.Role)
@@ -142,81 +141,55 @@ func within(regions []string, region string) bool {
 	return len(regions) == 0 || region == "" || slices.Contains(regions, region)
 }
 
-// env is what guidance conditions see of a result.
-type env struct {
-	levels  map[string]string // screened forms only
-	routed  map[string]bool   // forms the triage points to, not yet asked
-	flags   map[string]bool
-	fired   map[string]bool
-	answers q.Answers
+// Watch returns the conditions of the steps a role and region can be shown:
+// a screening is settled only once each of them is known.
+func (d *Directory) Watch(role, region string) []*q.Condition {
+	var out []*q.Condition
+	for _, s := range d.Steps {
+		if !within(s.Regions, region) {
+			continue
+		}
+		if role != "" && role != "trainer" && len(s.Roles) > 0 && !slices.Contains(s.Roles, role) {
+			continue
+		}
+		out = append(out, s.When)
+	}
+	return out
 }
 
-func newEnv(r *rules.Result) *env {
-	e := &env{levels: map[string]string{}, routed: map[string]bool{}, flags: map[string]bool{}, fired: map[string]bool{}, answers: r.Answers}
-	for _, f := range r.Forms {
-		if f.Screened {
-			e.levels[f.Form] = f.Level
+// Urgent chooses, while a screening is under way, the steps that act on a
+// red flag already raised: they are shown at once, before any further
+// question (the emergency steps when a life may be at risk).
+func Urgent(d *Directory, o *rules.Outlook, flag string, opt Options) []StepView {
+	var out []StepView
+	for _, s := range d.Steps {
+		if !mentionsFlag(s.When, flag) || !within(s.Regions, opt.Region) || o.Holds(s.When) != rules.True {
+			continue
 		}
-		if f.NotScreened == rules.Routed {
-			e.routed[f.Form] = true
+		if opt.Role != "" && opt.Role != "trainer" && len(s.Roles) > 0 && !slices.Contains(s.Roles, opt.Role) {
+			continue
 		}
-		for _, fi := range f.Indicators {
-			e.fired[fi.Indicator.ID] = true
-		}
-	}
-	for _, fl := range r.RedFlags {
-		e.flags[fl.ID] = true
-	}
-	return e
-}
-
-func (e *env) holds(c *Cond) bool {
-	switch {
-	case len(c.All) > 0:
-		for _, s := range c.All {
-			if !e.holds(s) {
-				return false
+		v := StepView{ID: s.ID, Text: s.Text.In(opt.Lang), Contacts: []ContactView{}, Sources: s.Sources}
+		for _, id := range s.Contacts {
+			if c := d.Contact(id); within(c.Regions, opt.Region) {
+				v.Contacts = append(v.Contacts, c.View(opt.Lang))
 			}
 		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func mentionsFlag(c *q.Condition, flag string) bool {
+	if c == nil {
+		return false
+	}
+	if c.RedFlag == flag {
 		return true
-	case len(c.Any) > 0:
-		for _, s := range c.Any {
-			if e.holds(s) {
-				return true
-			}
-		}
-		return false
-	case c.Not != nil:
-		return !e.holds(c.Not)
-	case c.RedFlag == "any":
-		return len(e.flags) > 0
-	case c.RedFlag != "":
-		return e.flags[c.RedFlag]
-	case c.Routed == "any":
-		return len(e.routed) > 0
-	case c.Routed != "":
-		return e.routed[c.Routed]
-	case c.Form == "any":
-		for _, l := range e.levels {
-			if slices.Contains(c.Level, l) {
-				return true
-			}
-		}
-		return false
-	case c.Form != "":
-		l, ok := e.levels[c.Form]
-		return ok && slices.Contains(c.Level, l)
-	case c.Indicator != "":
-		return e.fired[c.Indicator]
-	case c.Question != "":
-		vals := c.In
-		if c.Is != "" {
-			vals = []string{c.Is}
-		}
-		for _, v := range vals {
-			if e.answers.Has(c.Question, v) {
-				return true
-			}
+	}
+	for _, sub := range append(append([]*q.Condition{}, c.All...), c.Any...) {
+		if mentionsFlag(sub, flag) {
+			return true
 		}
 	}
 	return false

@@ -53,7 +53,7 @@ func Write(out io.Writer, f *q.File, lang string, md bool) error {
 			text = "**" + text + "**"
 		}
 		fmt.Fprintf(w, "%d. %s %s\n", i+1, text, code(qu.ID))
-		if qu.Key {
+		if qu.Gate {
 			fmt.Fprintf(w, "   (%s)\n", t("show_key"))
 		}
 		if qu.ShowIf != nil {

@@ -24,10 +24,30 @@ func (c *Condition) String() string {
 		return join("any", c.Any)
 	case c.Not != nil:
 		return "not(" + c.Not.String() + ")"
+	case c.Question != "" && c.For != "":
+		return fmt.Sprintf("%s in [%s] for %s", c.Question, strings.Join(c.Values(), ", "), c.For)
 	case c.Question != "" && c.Is != "":
 		return fmt.Sprintf("%s is %s", c.Question, c.Is)
 	case c.Question != "":
 		return fmt.Sprintf("%s in [%s]", c.Question, strings.Join(c.In, ", "))
+	case c.Form != "":
+		form := c.Form
+		if form == "any" {
+			form = "any form"
+		}
+		s := fmt.Sprintf("%s at %s", form, strings.Join(c.Level, " or "))
+		if c.Timing != "" {
+			s += fmt.Sprintf(" (%s)", c.Timing)
+		}
+		return s
+	case c.Routed == "any":
+		return "the triage points to any form"
+	case c.Routed != "":
+		return "the triage points to " + c.Routed
+	case c.RedFlag == "any":
+		return "any red flag"
+	case c.Indicator == "any":
+		return "any indicator of the module"
 	case c.Strength != "" && c.Dimension != "":
 		return fmt.Sprintf("a %s indicator in %s", c.Strength, c.Dimension)
 	case c.Strength != "":

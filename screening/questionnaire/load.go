@@ -37,8 +37,10 @@ type Options struct {
 // module per form.
 type Set struct {
 	// Files holds the triage first, then the modules in the order of Forms.
-	Files      []*File
-	Triage     *File
+	Files  []*File
+	Triage *File
+	// Means is the shared means questionnaire, or nil for a set without one.
+	Means      *File
 	modules    map[string]*File
 	questions  map[string]*Question
 	indicators map[string]*Indicator
@@ -211,8 +213,11 @@ func invalidUTF8At(b []byte) int {
 // then "not sure" and, for questions asked of the person, "prefer not to say".
 func (q *Question) AnswerIDs() []string {
 	var ids []string
-	if q.Type == YesNo {
+	switch q.Type {
+	case YesNo:
 		ids = []string{"yes", "no"}
+	case NowBefore:
+		ids = []string{Now, Before, "no"}
 	}
 	for _, c := range q.Choices {
 		ids = append(ids, c.ID)
@@ -237,4 +242,15 @@ func (q *Question) AnswerText(id, lang string) string {
 		}
 	}
 	return locale.T(lang, id)
+}
+
+// ExclusiveChoice returns the first choice among ids that may not be
+// combined with another, or "" when there is none.
+func (q *Question) ExclusiveChoice(ids []string) string {
+	for _, c := range q.Choices {
+		if c.Exclusive && slices.Contains(ids, c.ID) {
+			return c.ID
+		}
+	}
+	return ""
 }

@@ -16,7 +16,7 @@ const SchemaPath = "questionnaires/schema/questionnaire.schema.json"
 // (and a test fails until it does).
 var schemaRules = map[string]map[string]any{
 	"File":                {"required": []string{"id", "version", "title", "intro", "questions"}},
-	"File.id":             {"enum": append([]string{TriageID}, Forms...), "description": "triage, or the form of trafficking the module screens for"},
+	"File.id":             {"enum": append([]string{TriageID, MeansID}, Forms...), "description": "triage, means (the shared control questions), or the form of trafficking the module screens for"},
 	"File.version":        {"minimum": 1, "description": "raise it whenever a question or rule changes"},
 	"Source":              {"required": []string{"id", "cite"}},
 	"Source.id":           {"pattern": `^[a-z][a-z0-9_-]{0,63}$`},
@@ -29,14 +29,15 @@ var schemaRules = map[string]map[string]any{
 	"Weights.weak":        {"minimum": 0, "maximum": 100},
 	"Question": {
 		"required": []string{"id", "asked_of", "type", "text"},
-		// yes_no has its answers built in; the others list their own.
-		"if":   map[string]any{"properties": map[string]any{"type": map[string]any{"const": YesNo}}},
+		// yes_no and now_before have their answers built in; the others
+		// list their own.
+		"if":   map[string]any{"properties": map[string]any{"type": map[string]any{"enum": []string{YesNo, NowBefore}}}},
 		"then": map[string]any{"not": map[string]any{"required": []string{"choices"}}},
 		"else": map[string]any{"required": []string{"choices"}},
 	},
 	"Question.id":        {"pattern": `^[a-z][a-z0-9_]{0,63}$`},
 	"Question.asked_of":  {"enum": AskedOf},
-	"Question.type":      {"enum": []string{YesNo, Single, Multiple}},
+	"Question.type":      {"enum": []string{YesNo, NowBefore, Single, Multiple}},
 	"Question.choices":   {"minItems": 2},
 	"Choice":             {"required": []string{"id", "text"}},
 	"Choice.id":          {"pattern": `^[a-z][a-z0-9_]{0,63}$`, "not": map[string]any{"enum": []string{NotSure, PreferNotToSay}}},
@@ -59,6 +60,8 @@ var schemaRules = map[string]map[string]any{
 			map[string]any{"required": []string{"indicator"}},
 			map[string]any{"required": []string{"red_flag"}},
 			map[string]any{"required": []string{"strength"}},
+			map[string]any{"required": []string{"form"}},
+			map[string]any{"required": []string{"routed"}},
 			map[string]any{"required": []string{"dimension"}, "not": map[string]any{"required": []string{"strength"}}},
 		},
 	},

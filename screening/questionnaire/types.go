@@ -13,6 +13,15 @@ var Forms = []string{"labor", "sex", "forced_marriage", "organ"}
 // TriageID is the id of the short first questionnaire that routes to modules.
 const TriageID = "triage"
 
+// MeansID is the id of the shared means questionnaire: the control facts
+// (force, fraud, coercion) that serve every form, asked once per screening
+// and each tied by a follow-up to the situation it serves.
+const MeansID = "means"
+
+// ForSuffix ends the id of the follow-up that a situation question gets:
+// "m_documents" is followed by "m_documents_for" (which situation was it?).
+const ForSuffix = "_for"
+
 // Answers maps question ids to the answer ids given. A single or yes/no
 // question has one; a multiple choice question one or more. A question that
 // was not asked, or skipped by a runner, is absent: absent is never "no".
@@ -35,6 +44,15 @@ func (a Answers) Known(question string) bool {
 	return len(v) > 0 && v[0] != NotSure && v[0] != PreferNotToSay
 }
 
+// Clone returns a copy that can be changed without touching a.
+func (a Answers) Clone() Answers {
+	c := make(Answers, len(a))
+	for k, v := range a {
+		c[k] = v
+	}
+	return c
+}
+
 // Answer ids every question offers in addition to its own. They are answers
 // of their own: neither ever counts as "no".
 const (
@@ -44,9 +62,18 @@ const (
 
 // Question types.
 const (
-	YesNo    = "yes_no"   // yes / no / not sure / prefer not to say
-	Single   = "single"   // one of the question's choices
-	Multiple = "multiple" // any number of the question's choices
+	YesNo = "yes_no" // yes / no / not sure / prefer not to say
+	// NowBefore tells a current fact from a past one: a person who escaped
+	// days ago, or a survivor of years ago, is still owed a referral.
+	NowBefore = "now_before" // now / before / no / not sure / prefer not to say
+	Single    = "single"     // one of the question's choices
+	Multiple  = "multiple"   // any number of the question's choices
+)
+
+// Answer ids of a now_before question, besides "no".
+const (
+	Now    = "now"
+	Before = "before"
 )
 
 // Red flags override the scored levels and come first in a result.
@@ -143,10 +170,30 @@ type File struct {
 	Levels      []*LevelRule `yaml:"levels"`
 	RedFlags    []*RedFlag   `yaml:"red_flags"`
 	Routes      []*Route     `yaml:"routes"`
+
+	// Situation is the means file's situation this module's form is about
+	// (work, sex, marriage, medical): a means the person tied to another
+	// situation does not count here.
+	Situation string `yaml:"situation"`
+	// Purpose holds the facts of the form's own purpose. A form rises above
+	// "none" only when it holds: control facts alone never make a form.
+	Purpose *Condition `yaml:"purpose"`
+
+	// Means file only: the situations a means can be tied to, and the
+	// follow-up's wording.
+	Situations    []*Choice `yaml:"situations"`
+	SituationText Text      `yaml:"situation_text"`
+	SituationHint Text      `yaml:"situation_hint"`
 }
 
 // IsTriage reports whether the file is the triage questionnaire.
 func (f *File) IsTriage() bool { return f.ID == TriageID }
+
+// IsMeans reports whether the file is the shared means questionnaire.
+func (f *File) IsMeans() bool { return f.ID == MeansID }
+
+// IsModule reports whether the file is a module for one form.
+func (f *File) IsModule() bool { return !f.IsTriage() && !f.IsMeans() }
 
 // Source is a document an indicator or rule rests on.
 type Source struct {
@@ -201,15 +248,22 @@ type Question struct {
 	Type    string     `yaml:"type"`
 	Choices []*Choice  `yaml:"choices"`
 	ShowIf  *Condition `yaml:"show_if"`
-	// Key questions decide a result: left unanswered, the form is reported
-	// as incomplete rather than as showing no indicators.
-	Key bool `yaml:"key"`
+	// Gate marks a module's purpose question: asked before the shared means,
+	// so that a module whose purpose the person denies ends there.
+	Gate bool `yaml:"gate"`
+	// Situation (means file only) asks, after a yes, which situation the
+	// fact belongs to: the loader adds the follow-up question ID_for.
+	Situation bool `yaml:"situation"`
 	// Always marks a triage question asked in every screening, even when
 	// modules are named on the command line: safety and age come first.
 	Always bool `yaml:"always"`
 
 	// File is the questionnaire the question belongs to (set by Load).
 	File *File `yaml:"-"`
+	// FollowUp is the situation follow-up of a situation question, and For
+	// the question a follow-up belongs to (both set by Load).
+	FollowUp *Question `yaml:"-"`
+	For      *Question `yaml:"-"`
 }
 
 // Choice is one answer a single or multiple choice question offers.
@@ -217,6 +271,8 @@ type Choice struct {
 	Meta
 	ID   string `yaml:"id"`
 	Text Text   `yaml:"text"`
+	// Exclusive marks a choice that stands alone ("none of these").
+	Exclusive bool `yaml:"exclusive"`
 }
 
 // Indicator is a graded sign of trafficking that fires when its condition
@@ -269,8 +325,17 @@ type Route struct {
 //	question: ID, in: [ANSWER...] (any of them)
 //	dimension: ID                 (the dimension is present; "any": some dimension is)
 //	strength: S [, dimension: ID] (an indicator of that strength fired [in that dimension])
-//	indicator: ID                 (that indicator fired)
+//	indicator: ID | any           (that indicator, or any of the module's, fired)
 //	red_flag: ID                  (that red flag fired)
+//
+// In a module, a condition on a means question carries "for: SITUATION": it
+// holds only when the person tied the fact to the module's situation (or was
+// not sure which: then it counts, but can raise the form to concern at most).
+//
+// Guidance conditions, on a result, may also use:
+//
+//	form: F | any, level: [...] [, timing: now | past]
+//	routed: F | any               (only the triage ran, and it points to F)
 type Condition struct {
 	Meta
 	All       []*Condition `yaml:"all"`
@@ -283,6 +348,11 @@ type Condition struct {
 	Strength  string       `yaml:"strength"`
 	Indicator string       `yaml:"indicator"`
 	RedFlag   string       `yaml:"red_flag"`
+	For       string       `yaml:"for"`
+	Form      string       `yaml:"form"`
+	Level     []string     `yaml:"level"`
+	Timing    string       `yaml:"timing"`
+	Routed    string       `yaml:"routed"`
 }
 
 // Values returns the answers a question condition accepts.

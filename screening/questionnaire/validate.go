@@ -50,7 +50,9 @@ const (
 	scopeIndicator              // questions only
 	scopeRoute                  // questions only
 	scopeRedFlag                // questions and indicators
-	scopeLevel                  // anything
+	scopeLevel                  // anything of the file
+	scopePurpose                // questions only
+	scopeGuidance               // a result: forms, levels, red flags, answers
 )
 
 func check(files []*File, opts Options, e *errs) *Set {
@@ -59,7 +61,7 @@ func check(files []*File, opts Options, e *errs) *Set {
 	c.set = s
 
 	// Pass 1: file identity, then every id, so that references resolve.
-	valid := append([]string{TriageID}, Forms...)
+	valid := append([]string{TriageID, MeansID}, Forms...)
 	seen := map[string]*File{}
 	for _, f := range files {
 		switch {
@@ -74,14 +76,21 @@ func check(files []*File, opts Options, e *errs) *Set {
 			continue
 		}
 		seen[f.ID] = f
-		if f.IsTriage() {
+		switch {
+		case f.IsTriage():
 			s.Triage = f
-		} else {
+		case f.IsMeans():
+			s.Means = f
+		default:
 			s.modules[f.ID] = f
 		}
 	}
 	if s.Triage != nil {
 		s.Files = append(s.Files, s.Triage)
+	}
+	if s.Means != nil {
+		addFollowUps(s.Means)
+		s.Files = append(s.Files, s.Means)
 	}
 	for _, id := range Forms {
 		if f := s.modules[id]; f != nil {
@@ -122,6 +131,33 @@ func check(files []*File, opts Options, e *errs) *Set {
 		c.file(f)
 	}
 	return s
+}
+
+// addFollowUps puts after every situation question of the means file its
+// follow-up: which situation was it about? The follow-ups are built, not
+// written, so that every means is tied in the same words and the same
+// choices, and a module can rely on ID_for existing.
+func addFollowUps(f *File) {
+	var out []*Question
+	for _, q := range f.Questions {
+		out = append(out, q)
+		if !q.Situation || q.ID == "" {
+			continue
+		}
+		yes := []string{"yes"}
+		if q.Type == NowBefore {
+			yes = []string{Now, Before}
+		}
+		fu := &Question{
+			Meta: q.Meta, ID: q.ID + ForSuffix, AskedOf: q.AskedOf, Type: Multiple,
+			Text: f.SituationText, Hint: f.SituationHint, Choices: f.Situations,
+			ShowIf: &Condition{Meta: q.Meta, Question: q.ID, In: yes},
+			For:    q,
+		}
+		q.FollowUp = fu
+		out = append(out, fu)
+	}
+	f.Questions = out
 }
 
 func short(p Pos) string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col) }
@@ -173,15 +209,39 @@ func (c *checker) file(f *File) {
 		c.sourceRef(f, sources, ind.Source, ind.Meta, "indicator "+quote(ind.ID), true)
 	}
 
-	if f.IsTriage() {
+	if !f.IsModule() {
+		what := "the triage"
+		if f.IsMeans() {
+			what = "the means file"
+		}
 		if len(f.Levels) > 0 {
-			c.e.add(f.At("levels"), "the triage has no levels: its routes decide which modules run, and the modules decide levels")
+			c.e.add(f.At("levels"), "%s has no levels: the modules decide levels", what)
 		}
 		if len(f.Indicators) > 0 {
-			c.e.add(f.At("indicators"), "the triage has no indicators: move them to the module for their form, which may refer to triage questions")
+			c.e.add(f.At("indicators"), "%s has no indicators: move them to the module for their form, which may refer to its questions", what)
 		}
-	} else if len(f.Routes) > 0 {
-		c.e.add(f.At("routes"), "only the triage has routes; a module is run when the triage routes to it or when it is named on the command line")
+		for _, k := range []string{"purpose", "situation"} {
+			if f.Has(k) {
+				c.e.add(f.At(k), "%q belongs to a module; %s has none", k, what)
+			}
+		}
+	} else {
+		c.module(f)
+	}
+	if f.IsMeans() {
+		c.means(f)
+	} else {
+		for _, k := range []string{"situations", "situation_text", "situation_hint"} {
+			if f.Has(k) {
+				c.e.add(f.At(k), "%q belongs to the means file (means.yaml)", k)
+			}
+		}
+		if f.IsModule() && len(f.Routes) > 0 {
+			c.e.add(f.At("routes"), "only the triage has routes; a module is run when the triage routes to it or when it is named on the command line")
+		}
+	}
+	if f.IsMeans() && (len(f.Routes) > 0 || len(f.RedFlags) > 0) {
+		c.e.add(f.Pos, "the means file holds questions only: no routes and no red flags")
 	}
 
 	for _, l := range f.Levels {
@@ -228,6 +288,53 @@ func (c *checker) file(f *File) {
 }
 
 func quote(s string) string { return fmt.Sprintf("%q", s) }
+
+// situationIDs lists the situations of the set's means file.
+func (c *checker) situationIDs() []string {
+	var ids []string
+	if c.set.Means != nil {
+		for _, s := range c.set.Means.Situations {
+			ids = append(ids, s.ID)
+		}
+	}
+	return ids
+}
+
+// module checks what a module adds to a questionnaire: its situation and its
+// purpose.
+func (c *checker) module(f *File) {
+	sits := c.situationIDs()
+	switch {
+	case f.Situation == "" && c.set.Means != nil:
+		c.e.add(f.Pos, "module %q needs a \"situation\": which of the means file's situations its form is about (%s)", f.ID, strings.Join(sits, ", "))
+	case f.Situation != "" && c.set.Means == nil:
+		c.e.add(f.At("situation"), "\"situation\" needs the means file (means.yaml) in the set")
+	case f.Situation != "" && !slices.Contains(sits, f.Situation):
+		c.e.add(f.At("situation"), "unknown situation %q%s", f.Situation, oneOf(f.Situation, sits))
+	}
+	// Without a purpose a module's form is scored whenever it runs; the
+	// shipped modules all state one (a test checks), and authors should.
+	if f.Purpose != nil {
+		c.cond(f, f.Purpose, scopePurpose, nil)
+	}
+}
+
+// means checks the means file's situations.
+func (c *checker) means(f *File) {
+	if len(f.Situations) < 2 {
+		c.e.add(f.At("situations"), "the means file needs at least two \"situations\" (for example work, sex, marriage, medical, other)")
+	}
+	seen := map[string]bool{}
+	for _, s := range f.Situations {
+		if c.id(s.ID, s.Meta, "situation") && seen[s.ID] {
+			c.e.add(s.At("id"), "situation %q is listed twice", s.ID)
+		}
+		seen[s.ID] = true
+		c.text(s.Text, s.Meta, "text", true)
+	}
+	c.text(f.SituationText, f.Meta, "situation_text", true)
+	c.text(f.SituationHint, f.Meta, "situation_hint", false)
+}
 
 func (c *checker) dimensions(f *File) {
 	seen := map[string]bool{}
@@ -279,15 +386,16 @@ func (c *checker) question(f *File, q *Question) {
 	}
 	c.text(q.Text, q.Meta, "text", true)
 	c.text(q.Hint, q.Meta, "hint", false)
-	types := []string{YesNo, Single, Multiple}
+	types := []string{YesNo, NowBefore, Single, Multiple}
 	switch {
 	case q.Type == "":
 		c.e.add(q.Pos, "question %q needs a \"type\": %s", q.ID, strings.Join(types, ", "))
 	case !slices.Contains(types, q.Type):
 		c.e.add(q.At("type"), "unknown type %q%s", q.Type, oneOf(q.Type, types))
-	case q.Type == YesNo && len(q.Choices) > 0:
-		c.e.add(q.At("choices"), "a yes_no question has its answers built in (yes, no, not_sure, prefer_not_to_say); remove \"choices\" or make it type single")
-	case q.Type != YesNo && len(q.Choices) < 2:
+	case (q.Type == YesNo || q.Type == NowBefore) && len(q.Choices) > 0:
+		builtIn := (&Question{Type: q.Type, AskedOf: "person"}).AnswerIDs()
+		c.e.add(q.At("choices"), "a %s question has its answers built in (%s); remove \"choices\" or make it type single", q.Type, strings.Join(builtIn, ", "))
+	case q.Type != YesNo && q.Type != NowBefore && len(q.Choices) < 2:
 		c.e.add(q.At("choices"), "a %s question needs at least two \"choices\"", q.Type)
 	}
 	seen := map[string]bool{}
@@ -303,6 +411,25 @@ func (c *checker) question(f *File, q *Question) {
 		}
 		seen[ch.ID] = true
 		c.text(ch.Text, ch.Meta, "text", true)
+		if ch.Exclusive && q.Type != Multiple {
+			c.e.add(ch.At("exclusive"), "\"exclusive\" is for a choice of a multiple question; a %s question takes one answer anyway", q.Type)
+		}
+	}
+	if q.For != nil {
+		return // a built follow-up: its parts were checked where they were written
+	}
+	if q.Situation {
+		switch {
+		case !f.IsMeans():
+			c.e.add(q.At("situation"), "\"situation\" is for questions of the means file, whose facts serve every form")
+		case q.Type != YesNo && q.Type != NowBefore:
+			c.e.add(q.At("situation"), "a situation question must be yes_no or now_before: the follow-up is asked after a yes")
+		case c.set.questions[q.ID+ForSuffix] != nil && c.set.questions[q.ID+ForSuffix].For != q:
+			c.e.add(q.At("id"), "question %q gets a follow-up %q, but that id is already used; rename one", q.ID, q.ID+ForSuffix)
+		}
+	}
+	if q.Gate && !f.IsModule() {
+		c.e.add(q.At("gate"), "\"gate\" marks a module's purpose question; %s has no gate", f.Name)
 	}
 	if q.ShowIf != nil {
 		c.cond(f, q.ShowIf, scopeShowIf, q)
@@ -387,7 +514,7 @@ func (c *checker) when(f *File, cond *Condition, owner Meta, sc scope, what stri
 // cond checks one condition tree. self is the question whose show_if this is.
 func (c *checker) cond(f *File, cd *Condition, sc scope, self *Question) {
 	var forms []string
-	for _, k := range []string{"all", "any", "not", "question", "indicator", "red_flag", "strength"} {
+	for _, k := range []string{"all", "any", "not", "question", "indicator", "red_flag", "strength", "form", "routed"} {
 		if cd.Has(k) {
 			forms = append(forms, k)
 		}
@@ -397,7 +524,7 @@ func (c *checker) cond(f *File, cd *Condition, sc scope, self *Question) {
 	}
 	switch len(forms) {
 	case 0:
-		c.e.add(cd.Pos, "empty condition; use one of all, any, not, question, dimension, strength, indicator, red_flag")
+		c.e.add(cd.Pos, "empty condition; use one of all, any, not, question, dimension, strength, indicator, red_flag (and in guidance form, routed)")
 		return
 	case 1:
 	default:
@@ -407,12 +534,20 @@ func (c *checker) cond(f *File, cd *Condition, sc scope, self *Question) {
 	if (cd.Has("is") || cd.Has("in")) && forms[0] != "question" {
 		c.e.add(cd.At("is"), "\"is\" and \"in\" go with \"question\"")
 	}
+	if cd.Has("for") && forms[0] != "question" {
+		c.e.add(cd.At("for"), "\"for\" goes with \"question\" on a means question")
+	}
+	if (cd.Has("level") || cd.Has("timing")) && forms[0] != "form" {
+		c.e.add(cd.At("level"), "\"level\" and \"timing\" go with \"form\"")
+	}
 	allowed := map[scope][]string{
 		scopeShowIf:    {"all", "any", "not", "question"},
 		scopeIndicator: {"all", "any", "not", "question"},
 		scopeRoute:     {"all", "any", "not", "question"},
+		scopePurpose:   {"all", "any", "not", "question"},
 		scopeRedFlag:   {"all", "any", "not", "question", "indicator"},
 		scopeLevel:     {"all", "any", "not", "question", "indicator", "red_flag", "strength", "dimension"},
+		scopeGuidance:  {"all", "any", "not", "question", "indicator", "red_flag", "form", "routed"},
 	}[sc]
 	if !slices.Contains(allowed, forms[0]) {
 		c.e.add(cd.At(forms[0]), "%q cannot be used here; only %s", forms[0], strings.Join(allowed, ", "))
@@ -435,12 +570,41 @@ func (c *checker) cond(f *File, cd *Condition, sc scope, self *Question) {
 	case "question":
 		c.questionRef(f, cd, self)
 	case "indicator":
-		if ind := c.set.indicators[cd.Indicator]; ind == nil || ind.File != f {
-			c.e.add(cd.At("indicator"), "unknown indicator %q in this file%s", cd.Indicator, oneOf(cd.Indicator, indicatorIDs(f)))
+		switch ind := c.set.indicators[cd.Indicator]; {
+		case sc == scopeGuidance:
+			if ind == nil {
+				c.e.add(cd.At("indicator"), "unknown indicator %q: no questionnaire in the set defines it", cd.Indicator)
+			}
+		case cd.Indicator == "any":
+			if len(f.Indicators) == 0 {
+				c.e.add(cd.At("indicator"), "\"indicator: any\" can never hold: this file has no indicators")
+			}
+		case ind == nil || ind.File != f:
+			c.e.add(cd.At("indicator"), "unknown indicator %q in this file%s", cd.Indicator, oneOf(cd.Indicator, append(indicatorIDs(f), "any")))
 		}
 	case "red_flag":
-		if !slices.Contains(RedFlags, cd.RedFlag) {
+		if !slices.Contains(RedFlags, cd.RedFlag) && !(sc == scopeGuidance && cd.RedFlag == "any") {
 			c.e.add(cd.At("red_flag"), "unknown red flag %q%s", cd.RedFlag, oneOf(cd.RedFlag, RedFlags))
+		}
+	case "routed":
+		if cd.Routed != "any" && !slices.Contains(Forms, cd.Routed) {
+			c.e.add(cd.At("routed"), "unknown form %q; use any or one of: %s", cd.Routed, strings.Join(Forms, ", "))
+		}
+	case "form":
+		if cd.Form != "any" && !slices.Contains(Forms, cd.Form) {
+			c.e.add(cd.At("form"), "unknown form %q; use any or one of: %s", cd.Form, strings.Join(Forms, ", "))
+		}
+		levels := []string{"none", "concern", "refer"}
+		if len(cd.Level) == 0 {
+			c.e.add(cd.At("form"), "a form condition needs \"level\": a list of %s", strings.Join(levels, ", "))
+		}
+		for _, l := range cd.Level {
+			if !slices.Contains(levels, l) {
+				c.e.add(cd.At("level"), "unknown level %q%s", l, oneOf(l, levels))
+			}
+		}
+		if cd.Timing != "" && cd.Timing != Now && cd.Timing != "past" {
+			c.e.add(cd.At("timing"), "unknown timing %q; use now or past", cd.Timing)
 		}
 	case "strength":
 		if !slices.Contains(Strengths, cd.Strength) {
@@ -465,10 +629,11 @@ func indicatorIDs(f *File) []string {
 
 func (c *checker) questionRef(f *File, cd *Condition, self *Question) {
 	q := c.set.questions[cd.Question]
+	guidance := f == nil
 	if q == nil {
 		var ids []string
 		for _, g := range c.set.Files {
-			if g == f || g.IsTriage() {
+			if guidance || g == f || !g.IsModule() {
 				for _, q := range g.Questions {
 					ids = append(ids, q.ID)
 				}
@@ -478,8 +643,12 @@ func (c *checker) questionRef(f *File, cd *Condition, self *Question) {
 		return
 	}
 	switch {
-	case q.File != f && !q.File.IsTriage():
-		c.e.add(cd.At("question"), "question %q belongs to %s; a module may refer only to its own questions and the triage's, because another module may not run", q.ID, q.File.Name)
+	case guidance:
+	case q.File != f && q.File.IsModule():
+		c.e.add(cd.At("question"), "question %q belongs to %s; a questionnaire may refer only to its own questions, the triage's and the means file's, because another module may not run", q.ID, q.File.Name)
+		return
+	case f.IsTriage() && q.File.IsMeans():
+		c.e.add(cd.At("question"), "question %q belongs to the means file, which is asked after the triage; the triage may refer only to its own questions", q.ID)
 		return
 	case self != nil && q == self:
 		c.e.add(cd.At("question"), "question %q shows itself: its show_if refers to itself, a cycle; refer to an earlier question", q.ID)
@@ -503,4 +672,26 @@ func (c *checker) questionRef(f *File, cd *Condition, self *Question) {
 			c.e.add(cd.At(key), "question %q has no answer %q%s", q.ID, v, oneOf(v, q.AnswerIDs()))
 		}
 	}
+	// A means counts for a form only when tied to its situation: say so in
+	// every module condition, so that a reader sees the tie and no fact
+	// bleeds into a form it does not belong to.
+	tied := q.Situation && q.FollowUp != nil
+	switch {
+	case cd.For != "" && !tied:
+		c.e.add(cd.At("for"), "\"for\" ties a means question to a situation; %q is not a situation question of the means file", q.ID)
+	case cd.For != "" && (f == nil || !f.IsModule()):
+		c.e.add(cd.At("for"), "\"for\" is used in a module's conditions, to tie a means to the module's situation")
+	case cd.For != "" && cd.For != f.Situation:
+		c.e.add(cd.At("for"), "this module is about %q; a means tied to %q does not count here (write for: %s)", f.Situation, cd.For, f.Situation)
+	case cd.For == "" && tied && f != nil && f.IsModule():
+		c.e.add(cd.At("question"), "%q is a means question: add \"for: %s\" so that it counts only when the person tied it to this module's situation", q.ID, f.Situation)
+	}
+}
+
+// CheckGuidance checks a guidance condition, on a result, against the set.
+func (s *Set) CheckGuidance(cd *Condition) ErrorList {
+	e := &errs{}
+	c := &checker{e: e, set: s, order: map[string]int{}, flags: map[string]bool{}}
+	c.cond(nil, cd, scopeGuidance, nil)
+	return e.list
 }

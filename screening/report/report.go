@@ -21,12 +21,18 @@ var Formats = []string{"text", "markdown", "json"}
 
 // Report is the documented result shape.
 type Report struct {
-	Notice                string              `json:"notice"`
-	Lang                  string              `json:"lang"`
-	RedFlags              []string            `json:"red_flags"`
-	RedFlagDetails        []Flag              `json:"red_flag_details"`
-	Forms                 map[string]*Form    `json:"forms"`
-	QuestionsAsked        int                 `json:"questions_asked"`
+	Notice         string           `json:"notice"`
+	Lang           string           `json:"lang"`
+	RedFlags       []string         `json:"red_flags"`
+	RedFlagDetails []Flag           `json:"red_flag_details"`
+	Forms          map[string]*Form `json:"forms"`
+	QuestionsAsked int              `json:"questions_asked"`
+	// Stop says why the screening ended early: "settled" (no open question
+	// could change the result) or "urgent" (stopped to act on an urgent
+	// step); "" when every question that applied was asked.
+	Stop string `json:"stop"`
+	// QuestionsNotAsked counts the questions left open by that stop.
+	QuestionsNotAsked     int                 `json:"questions_not_asked"`
 	QuestionnaireVersions map[string]int      `json:"questionnaire_versions"`
 	Guidance              []guidance.StepView `json:"guidance"`
 	GuidanceVerified      string              `json:"guidance_verified"`
@@ -61,10 +67,19 @@ type Flag struct {
 
 // Form is one form's result.
 type Form struct {
-	Level       string                `json:"level"`
-	Screened    bool                  `json:"screened"`
-	NotScreened string                `json:"not_screened_reason,omitempty"`
-	Incomplete  bool                  `json:"incomplete"`
+	Level       string `json:"level"`
+	Screened    bool   `json:"screened"`
+	NotScreened string `json:"not_screened_reason,omitempty"`
+	Incomplete  bool   `json:"incomplete"`
+	// PurposeFound is true when the form's own situation (work, commercial
+	// sex, a marriage, an organ) was found; without it the level is none.
+	PurposeFound bool `json:"purpose_found"`
+	// Capped is true when the level was held at concern because it rested
+	// on a means the person did not tie to this form's situation.
+	Capped bool `json:"capped"`
+	// Timing is "now" or "past": whether the situation behind a level is
+	// current or over; "" for none.
+	Timing      string                `json:"timing,omitempty"`
 	Unknown     []string              `json:"unknown"`
 	LevelRule   *Rule                 `json:"level_rule"`
 	Dimensions  map[string]*Dimension `json:"dimensions"`
@@ -99,6 +114,9 @@ type Indicator struct {
 	Strength  string     `json:"strength"`
 	Source    *Source    `json:"source"`
 	Because   []Evidence `json:"because"`
+	// Untied marks an indicator resting on a means the person did not tie
+	// to a situation.
+	Untied bool `json:"untied,omitempty"`
 }
 
 // Source is a cited document.
@@ -125,6 +143,8 @@ func Build(r *rules.Result, plan *guidance.Plan, lang string) *Report {
 		RedFlagDetails:        []Flag{},
 		Forms:                 map[string]*Form{},
 		QuestionsAsked:        r.Asked,
+		Stop:                  r.Stop,
+		QuestionsNotAsked:     r.Skipped,
 		QuestionnaireVersions: map[string]int{},
 		Guidance:              plan.Steps,
 		GuidanceVerified:      plan.Verified,
@@ -151,6 +171,7 @@ func Build(r *rules.Result, plan *guidance.Plan, lang string) *Report {
 		}
 		out := &Form{
 			Level: f.Level, Screened: f.Screened, NotScreened: f.NotScreened, Incomplete: f.Incomplete,
+			PurposeFound: f.Purpose, Capped: f.Capped, Timing: f.Timing,
 			Unknown: []string{}, Dimensions: map[string]*Dimension{}, Indicators: []Indicator{},
 		}
 		for _, u := range f.Unknown {
@@ -171,7 +192,7 @@ func Build(r *rules.Result, plan *guidance.Plan, lang string) *Report {
 			ind := fi.Indicator
 			out.Indicators = append(out.Indicators, Indicator{
 				ID: ind.ID, Label: ind.Label.In(lang), Dimension: ind.Dimension, Strength: ind.Strength,
-				Source: rep.cite(source(ind.File, ind.Source)), Because: evidence(fi.Because, lang),
+				Source: rep.cite(source(ind.File, ind.Source)), Because: evidence(fi.Because, lang), Untied: fi.Untied,
 			})
 		}
 		// Strong first, so the reader meets what weighs most first.

@@ -69,12 +69,24 @@ func writeDoc(out io.Writer, rep *Report, md bool) error {
 			continue
 		}
 		level := t("level_" + f.Level)
+		switch {
+		case f.Level == "none" && len(f.Indicators) > 0 && !f.PurposeFound:
+			level = t("level_none_no_purpose")
+		case f.Level == "none" && len(f.Indicators) > 0:
+			level = t("level_none_some")
+		}
 		if md {
 			level = "**" + level + "**"
 		}
 		fmt.Fprintf(w, "%s%s: %s\n", bullet, title, level)
 		if f.LevelRule != nil {
 			fmt.Fprintf(w, "  %s: %s%s\n", t("why_level"), f.LevelRule.Explain, because(f.LevelRule.Because))
+		}
+		if f.Capped {
+			fmt.Fprintf(w, "  %s\n", t("capped"))
+		}
+		if f.Timing == "past" {
+			fmt.Fprintf(w, "  %s\n", t("timing_past"))
 		}
 		if f.Incomplete {
 			if f.Level == "refer" {
@@ -109,6 +121,13 @@ func writeDoc(out io.Writer, rep *Report, md bool) error {
 			fmt.Fprintf(w, "  %s: %s\n", t("dimensions"), strings.Join(dims, "; "))
 		}
 		fmt.Fprintln(w)
+	}
+
+	switch rep.Stop {
+	case "settled":
+		fmt.Fprintf(w, "%s\n\n", t("stop_settled", rep.QuestionsNotAsked))
+	case "urgent":
+		fmt.Fprintf(w, "%s\n\n", t("stop_urgent", rep.QuestionsNotAsked))
 	}
 
 	heading(2, t("guidance"))

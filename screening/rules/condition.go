@@ -1,122 +1,224 @@
 package rules
 
 import (
+	"slices"
+
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
-// env is what a condition is evaluated against.
+// Truth is a condition's value over answers that may not all be in yet:
+// true, false, or unknown while a question that could change it is still
+// open (three-valued, Kleene's logic).
+type Truth int8
+
+// Truth values.
+const (
+	False Truth = iota
+	True
+	Unknown
+)
+
+func truth(b bool) Truth {
+	if b {
+		return True
+	}
+	return False
+}
+
+func and(a, b Truth) Truth {
+	switch {
+	case a == False || b == False:
+		return False
+	case a == True && b == True:
+		return True
+	}
+	return Unknown
+}
+
+func or(a, b Truth) Truth {
+	switch {
+	case a == True || b == True:
+		return True
+	case a == False && b == False:
+		return False
+	}
+	return Unknown
+}
+
+func not(a Truth) Truth {
+	switch a {
+	case True:
+		return False
+	case False:
+		return True
+	}
+	return Unknown
+}
+
+// env is what a condition is evaluated against: the answers so far, which
+// questions are still unknown, and what one module's indicators, dimensions
+// and the set's red flags came to.
 type env struct {
 	set     *q.Set
 	answers q.Answers
-	fired   map[string]*q.Indicator
-	present map[string]bool
-	flags   map[string]bool
+	// unknown reports a question whose answer is not in yet but may come
+	// (or, when judging completeness, a "not sure" that may hide a yes).
+	unknown func(id string) bool
+	// untied says how a means counts that the person did not tie to a
+	// situation ("not sure which"): counted for the upper pass, not for the
+	// lower one. The level is capped at concern between the two.
+	untied bool
+	file   *q.File
+	fired  map[*q.Indicator]Truth
+	dims   map[string]Truth
+	flags  map[string]Truth
+	// outlook, for guidance conditions on a result.
+	outlook *Outlook
 }
 
-// eval reports whether c holds and, when it does, the answers it rested on.
-// A question that was not asked satisfies no "is" or "in": absent is never
-// "no", and "not" of an unasked question holds, so authors write the answer
-// they mean ("is: no") rather than negating "yes".
-func (e *env) eval(c *q.Condition) (bool, []Evidence) {
+func (e *env) isUnknown(id string) bool { return e.unknown != nil && e.unknown(id) }
+
+// eval evaluates c. The evidence lists the answers a true condition rested
+// on. A question that was not asked satisfies no "is" or "in": absent is
+// never "no", and "not" of an unasked question holds, so authors write the
+// answer they mean ("is: no") rather than negating "yes".
+func (e *env) eval(c *q.Condition) (Truth, []Evidence) {
 	switch {
 	case len(c.All) > 0:
+		t := True
 		var ev []Evidence
 		for _, sub := range c.All {
-			ok, sev := e.eval(sub)
-			if !ok {
-				return false, nil
+			st, sev := e.eval(sub)
+			t = and(t, st)
+			if t == False {
+				return False, nil
 			}
 			ev = append(ev, sev...)
 		}
-		return true, ev
+		if t != True {
+			ev = nil
+		}
+		return t, ev
 	case len(c.Any) > 0:
-		held := false
+		t := False
 		var ev []Evidence
 		for _, sub := range c.Any {
-			if ok, sev := e.eval(sub); ok {
-				held = true
+			st, sev := e.eval(sub)
+			t = or(t, st)
+			if st == True {
 				ev = append(ev, sev...)
 			}
 		}
-		return held, ev
+		return t, ev
 	case c.Not != nil:
-		ok, _ := e.eval(c.Not)
-		return !ok, nil
+		t, _ := e.eval(c.Not)
+		return not(t), nil
 	case c.Question != "":
-		for _, v := range c.Values() {
-			if e.answers.Has(c.Question, v) {
-				var qu *q.Question
-				if e.set != nil {
-					qu = e.set.Question(c.Question)
-				}
-				return true, []Evidence{{Question: qu, Answer: e.answers[c.Question]}}
-			}
-		}
-		return false, nil
+		return e.question(c)
 	case c.Indicator != "":
-		return e.fired[c.Indicator] != nil, nil
+		return e.indicator(c.Indicator), nil
 	case c.RedFlag != "":
-		return e.flags[c.RedFlag], nil
+		return e.flag(c.RedFlag), nil
 	case c.Strength != "":
-		for _, ind := range e.fired {
-			if ind.Strength == c.Strength && (c.Dimension == "" || c.Dimension == "any" || ind.Dimension == c.Dimension) {
-				return true, nil
-			}
-		}
-		return false, nil
+		return e.strength(c.Strength, c.Dimension), nil
 	case c.Dimension == "any":
-		for _, p := range e.present {
-			if p {
-				return true, nil
-			}
+		t := False
+		for _, d := range e.dims {
+			t = or(t, d)
 		}
-		return false, nil
+		return t, nil
 	case c.Dimension != "":
-		return e.present[c.Dimension], nil
+		return e.dims[c.Dimension], nil
+	case c.Form != "":
+		return e.outlook.form(c), nil
+	case c.Routed != "":
+		return e.outlook.routed(c.Routed), nil
 	}
-	return false, nil
+	return False, nil
 }
 
-// Possible reports whether c could still hold once the questions that are not
-// yet decided are answered. It is used to count the questions still ahead.
-func Possible(c *q.Condition, answers q.Answers, decided func(id string) bool) bool {
-	switch {
-	case len(c.All) > 0:
-		for _, sub := range c.All {
-			if !Possible(sub, answers, decided) {
-				return false
-			}
-		}
-		return true
-	case len(c.Any) > 0:
-		for _, sub := range c.Any {
-			if Possible(sub, answers, decided) {
-				return true
-			}
-		}
-		return false
-	case c.Not != nil:
-		if dependsOnUndecided(c.Not, decided) {
-			return true
-		}
-		return !Holds(c.Not, answers)
-	case c.Question != "":
-		if !decided(c.Question) {
-			return true
-		}
-		return Holds(c, answers)
+func (e *env) question(c *q.Condition) (Truth, []Evidence) {
+	if e.isUnknown(c.Question) {
+		return Unknown, nil
 	}
-	return true
+	holds := false
+	for _, v := range c.Values() {
+		if e.answers.Has(c.Question, v) {
+			holds = true
+			break
+		}
+	}
+	if !holds {
+		return False, nil
+	}
+	var qu *q.Question
+	if e.set != nil {
+		qu = e.set.Question(c.Question)
+	}
+	ev := []Evidence{{Question: qu, Answer: e.answers[c.Question]}}
+	if c.For == "" || qu == nil || qu.FollowUp == nil {
+		return True, ev
+	}
+	fu := qu.FollowUp
+	switch a := e.answers[fu.ID]; {
+	case e.isUnknown(fu.ID):
+		return Unknown, nil
+	case slices.Contains(a, c.For):
+		return True, append(ev, Evidence{Question: fu, Answer: a})
+	case e.answers.Known(fu.ID):
+		return False, nil // tied to another situation only
+	default:
+		// Not sure which situation, or not answered: it may belong here.
+		if !e.untied {
+			return False, nil
+		}
+		return True, append(ev, Evidence{Question: fu, Answer: a, Untied: true})
+	}
 }
 
-func dependsOnUndecided(c *q.Condition, decided func(string) bool) bool {
-	if c.Question != "" && !decided(c.Question) {
-		return true
+func (e *env) indicator(id string) Truth {
+	if id == "any" {
+		t := False
+		for _, v := range e.fired {
+			t = or(t, v)
+		}
+		return t
 	}
-	for _, sub := range append(append([]*q.Condition{}, c.All...), c.Any...) {
-		if dependsOnUndecided(sub, decided) {
-			return true
+	if e.outlook != nil {
+		return e.outlook.indicator(id)
+	}
+	for ind, v := range e.fired {
+		if ind.ID == id {
+			return v
 		}
 	}
-	return c.Not != nil && dependsOnUndecided(c.Not, decided)
+	return False
 }
+
+func (e *env) flag(id string) Truth {
+	if id == "any" {
+		t := False
+		for _, v := range e.flags {
+			t = or(t, v)
+		}
+		return t
+	}
+	return e.flags[id]
+}
+
+func (e *env) strength(s, dim string) Truth {
+	t := False
+	for ind, v := range e.fired {
+		if ind.Strength == s && (dim == "" || dim == "any" || ind.Dimension == dim) {
+			t = or(t, v)
+		}
+	}
+	return t
+}
+
+// And and Or combine truths as Kleene's logic does, for callers that
+// combine conditions of their own (routes, sections).
+func And(a, b Truth) Truth { return and(a, b) }
+
+// Or: see And.
+func Or(a, b Truth) Truth { return or(a, b) }

@@ -1,7 +1,10 @@
 // Package rules decides a screening's result from its answers. It is the one
 // place to read to learn how a level is decided:
 //
-//  1. An indicator fires when its condition on the answers holds.
+//  1. An indicator fires when its condition on the answers holds. A means
+//     (a control fact of the shared means file) counts in a module only when
+//     the person tied it to the module's situation ("for: work"); one tied to
+//     "not sure which" counts too, but see step 5.
 //  2. A dimension is present when the weighted count of its fired indicators
 //     reaches its threshold (questionnaire.Score: with the ILO/EC weights
 //     4/2/1, a weak cap of 1 and threshold 5 this is exactly the ILO/EC 2009
@@ -10,11 +13,19 @@
 //  4. A form's level is the first of its module's level rules that holds,
 //     top-down; if none holds, it is "none". Level rules may use answers,
 //     indicators, dimensions, strengths and red flags.
-//  5. A form is incomplete when a key question that was shown got no
-//     substantive answer: "none" then means "nothing found so far", not
-//     "nothing there".
+//  5. Two gates follow. The purpose gate: a form stays "none" unless its
+//     module's purpose holds (work, commercial sex, a marriage, an organ):
+//     control facts alone never make a form. The tie cap: a level that
+//     rests on a means the person did not tie to this form's situation is
+//     capped at "concern".
+//  6. A form is incomplete when a "not sure" (or a question left open) could
+//     have raised its level: "none" then means "nothing found so far".
 //
-// Everything is a pure function of the questionnaire set and the answers.
+// Every value is three-valued while a screening is under way (true, false,
+// or unknown for a question still open), so that the interview can stop as
+// soon as no open question can change any level, red flag or guidance step
+// (Outlook.Settled). Everything is a pure function of the questionnaire set
+// and the answers.
 package rules
 
 import (
@@ -38,6 +49,20 @@ const (
 	// Routed: only the triage ran, and it points to this form; its own
 	// questions are for a private follow-up.
 	Routed = "routed"
+	// Stopped: the screener stopped (an urgent step) before the module ran.
+	Stopped = "stopped"
+)
+
+// Why a screening ended before every question was asked.
+const (
+	StopSettled = "settled" // no open question could change the result
+	StopUrgent  = "urgent"  // the screener stopped to act on an urgent step
+)
+
+// Timing of a form's purpose: whether the situation is current or past.
+const (
+	TimingNow  = "now"
+	TimingPast = "past"
 )
 
 // Input is what a screening produced: answers, and which modules ran.
@@ -49,6 +74,16 @@ type Input struct {
 	NotRun map[string]string
 	// Asked counts the questions put to the person or screener.
 	Asked int
+	// Reached lists the questions put to the runner, in order; an answers
+	// file may leave some of them unanswered.
+	Reached []string
+	// Open holds the questions that could still have been asked when the
+	// screening stopped early.
+	Open map[string]bool
+	// Stop says why the screening ended early ("" when every question that
+	// applied was asked), and Skipped how many questions it left.
+	Stop    string
+	Skipped int
 }
 
 // Result is a screening's outcome. Red flags come first in every report.
@@ -61,8 +96,15 @@ type Result struct {
 	Answers q.Answers
 	Asked   int
 	// Files are the questionnaires that took part, for their versions.
-	Files []*q.File
+	Files   []*q.File
+	Stop    string
+	Skipped int
+
+	outlook *Outlook
 }
+
+// Holds evaluates a condition on the result: guidance steps use it.
+func (r *Result) Holds(c *q.Condition) bool { return r.outlook != nil && r.outlook.Holds(c) == True }
 
 // Form is one form's result.
 type Form struct {
@@ -74,10 +116,20 @@ type Form struct {
 	NotScreened string
 	Level       string
 	// Rule is the level rule that decided the level, nil for "none".
-	Rule       *q.LevelRule
-	RuleBasis  []Evidence
+	Rule      *q.LevelRule
+	RuleBasis []Evidence
+	// Purpose is true when the form's own purpose was found; without it
+	// the form is "none" whatever else fired.
+	Purpose bool
+	// Capped is true when the level was lowered to concern because it
+	// rested on a means the person did not tie to this form's situation.
+	Capped bool
+	// Timing says whether the form's situation is current or past, when it
+	// has a level.
+	Timing     string
 	Incomplete bool
-	// Unknown lists key questions that were shown but not answered.
+	// Unknown lists the questions answered "not sure" (or left unanswered)
+	// that could have raised the level.
 	Unknown    []*q.Question
 	Dimensions []*Dimension
 	Indicators []*Fired
@@ -97,6 +149,9 @@ type Dimension struct {
 type Fired struct {
 	Indicator *q.Indicator
 	Because   []Evidence
+	// Untied is true when it rests on a means the person did not tie to a
+	// situation: it counts, but cannot raise the form above concern.
+	Untied bool
 }
 
 // Flag is a red flag that fired.
@@ -110,15 +165,20 @@ type Flag struct {
 type Evidence struct {
 	Question *q.Question
 	Answer   []string
+	// Untied marks a situation follow-up answered "not sure".
+	Untied bool
 }
 
 // Evaluate scores the answers against the set.
 func Evaluate(set *q.Set, in Input) *Result {
-	r := &Result{Answers: in.Answers, Asked: in.Asked}
+	r := &Result{Answers: in.Answers, Asked: in.Asked, Stop: in.Stop, Skipped: in.Skipped}
 	if set.Triage != nil {
 		r.Files = append(r.Files, set.Triage)
 	}
-	envs := map[string]*env{}
+	if set.Means != nil && len(in.Modules) > 0 {
+		r.Files = append(r.Files, set.Means)
+	}
+	runs := map[string]Truth{}
 	for _, id := range q.Forms {
 		f := &Form{Form: id, Module: set.Module(id), Level: None}
 		r.Forms = append(r.Forms, f)
@@ -132,79 +192,58 @@ func Evaluate(set *q.Set, in Input) *Result {
 			continue
 		}
 		f.Screened = true
+		runs[id] = True
 		r.Files = append(r.Files, f.Module)
-		envs[id] = score(set, f, in.Answers)
+	}
+	routed := map[string]Truth{}
+	for id, why := range in.NotRun {
+		routed[id] = truth(why == Routed)
 	}
 
-	// Red flags, from every file that took part; the first definition of a
-	// flag that fires is the one reported.
-	fired := map[string]bool{}
-	for _, file := range r.Files {
-		e := envs[file.ID]
-		if e == nil {
-			e = &env{set: set, answers: in.Answers}
-		}
-		for _, rf := range file.RedFlags {
-			if fired[rf.ID] {
-				continue
-			}
-			if ok, ev := e.eval(rf.When); ok {
-				fired[rf.ID] = true
-				r.RedFlags = append(r.RedFlags, &Flag{ID: rf.ID, Flag: rf, Because: ev})
-			}
+	o := compute(set, View{Answers: in.Answers, Runs: runs, Routed: routed}, true)
+	r.outlook = o
+	for _, id := range q.RedFlags {
+		if fl := o.firedFlags[id]; fl != nil {
+			r.RedFlags = append(r.RedFlags, fl)
 		}
 	}
-	// Report flags in their fixed order of urgency.
-	slices.SortStableFunc(r.RedFlags, func(a, b *Flag) int {
-		return slices.Index(q.RedFlags, a.ID) - slices.Index(q.RedFlags, b.ID)
-	})
 
+	// Completeness: would a "not sure", an answer left out, or a question
+	// not reached have let the level rise?
+	reached := map[string]bool{}
+	for _, id := range in.Reached {
+		reached[id] = true
+	}
+	vague := func(id string) bool {
+		if in.Open[id] {
+			return true
+		}
+		if _, ok := in.Answers[id]; ok {
+			return !in.Answers.Known(id)
+		}
+		return reached[id]
+	}
+	wide := compute(set, View{Answers: in.Answers, Runs: runs, Routed: routed, Unknown: vague}, false)
 	for _, f := range r.Forms {
-		e := envs[f.Form]
-		if e == nil {
+		fo := o.forms[f.Form]
+		if !f.Screened || fo == nil {
 			continue
 		}
-		e.flags = fired
-		for _, l := range f.Module.Levels {
-			if ok, ev := e.eval(l.When); ok {
-				f.Level, f.Rule, f.RuleBasis = l.Level, l, ev
-				break
+		if fo.result != nil {
+			*f = *fo.result
+		}
+		if wo := wide.forms[f.Form]; wo != nil && wo.levels.max() > rank(f.Level) {
+			f.Incomplete = true
+			for _, id := range fo.refs {
+				if vague(id) && !in.Open[id] && (reached[id] || in.Answers[id] != nil) {
+					if qu := set.Question(id); qu != nil {
+						f.Unknown = append(f.Unknown, qu)
+					}
+				}
 			}
 		}
 	}
 	return r
-}
-
-// score fires a module's indicators and sums its dimensions.
-func score(set *q.Set, f *Form, answers q.Answers) *env {
-	e := &env{set: set, answers: answers, fired: map[string]*q.Indicator{}, present: map[string]bool{}}
-	counts := map[string]map[string]int{}
-	for _, ind := range f.Module.Indicators {
-		if ok, ev := e.eval(ind.When); ok {
-			e.fired[ind.ID] = ind
-			f.Indicators = append(f.Indicators, &Fired{Indicator: ind, Because: ev})
-			if counts[ind.Dimension] == nil {
-				counts[ind.Dimension] = map[string]int{}
-			}
-			counts[ind.Dimension][ind.Strength]++
-		}
-	}
-	for _, d := range f.Module.Dimensions {
-		c := counts[d.ID]
-		ds := &Dimension{Dimension: d, Strong: c["strong"], Medium: c["medium"], Weak: c["weak"]}
-		ds.Score = q.Score(d, ds.Strong, ds.Medium, ds.Weak)
-		ds.Present = ds.Score >= d.Threshold
-		e.present[d.ID] = ds.Present
-		f.Dimensions = append(f.Dimensions, ds)
-	}
-	for _, qu := range f.Module.Questions {
-		if !qu.Key || !Shown(qu, answers) || answers.Known(qu.ID) {
-			continue
-		}
-		f.Unknown = append(f.Unknown, qu)
-	}
-	f.Incomplete = len(f.Unknown) > 0
-	return e
 }
 
 // Shown reports whether a question's skip logic lets it be asked, given the
@@ -213,12 +252,19 @@ func Shown(qu *q.Question, answers q.Answers) bool {
 	if qu.ShowIf == nil {
 		return true
 	}
-	ok, _ := (&env{answers: answers}).eval(qu.ShowIf)
-	return ok
+	return Holds(qu.ShowIf, answers)
 }
 
-// Holds evaluates a condition that refers to answers only (show_if, routes).
+// Holds evaluates a condition that refers to answers only (show_if, routes,
+// purpose) once every answer it needs is in.
 func Holds(c *q.Condition, answers q.Answers) bool {
-	ok, _ := (&env{answers: answers}).eval(c)
-	return ok
+	t, _ := (&env{answers: answers}).eval(c)
+	return t == True
+}
+
+// Check evaluates a condition on answers only, with the questions that
+// unknown reports still open.
+func Check(set *q.Set, c *q.Condition, answers q.Answers, unknown func(string) bool) Truth {
+	t, _ := (&env{set: set, answers: answers, unknown: unknown, untied: true}).eval(c)
+	return t
 }

@@ -18,11 +18,30 @@ func testSet(t testing.TB) *q.Set {
 	return set
 }
 
-func eval(t *testing.T, a q.Answers) *rules.Result {
-	return rules.Evaluate(testSet(t), rules.Input{Answers: a, Modules: []string{"labor"}})
+// work is the start of a screening of a person who works now.
+func work(extra q.Answers) q.Answers {
+	a := q.Answers{"danger": {"no"}, "age": {"adult"}, "works": {"now"}, "exchange": {"no"}, "seen": {"none"}}
+	for k, v := range extra {
+		a[k] = v
+	}
+	return a
 }
 
-func labor(r *rules.Result) *rules.Form { return r.Forms[0] }
+func eval(t *testing.T, a q.Answers, modules ...string) *rules.Result {
+	if modules == nil {
+		modules = []string{"labor", "sex"}
+	}
+	return rules.Evaluate(testSet(t), rules.Input{Answers: a, Modules: modules})
+}
+
+func form(r *rules.Result, id string) *rules.Form {
+	for _, f := range r.Forms {
+		if f.Form == id {
+			return f
+		}
+	}
+	return nil
+}
 
 func firedIDs(f *rules.Form) []string {
 	var ids []string
@@ -40,22 +59,20 @@ func TestLevels(t *testing.T) {
 		fired      []string
 		incomplete bool
 	}{
-		{"nothing answered", q.Answers{}, rules.None, nil, true},
-		{"all clear", q.Answers{"can_leave": {"yes"}, "threatened": {"no"}, "debt": {"no"}}, rules.None, nil, false},
-		{"one strong is concern", q.Answers{"can_leave": {"no"}}, rules.Concern, []string{"cannot_leave"}, false},
-		{"strong plus weak is refer", q.Answers{"can_leave": {"no"}, "watched": {"yes"}}, rules.Refer, []string{"cannot_leave", "watched"}, false},
-		{"two strong is refer", q.Answers{"can_leave": {"no"}, "threatened": {"yes"}}, rules.Refer, []string{"cannot_leave", "threats"}, false},
-		{"exploitation alone is concern", q.Answers{"can_leave": {"yes"}, "conditions": {"long_hours", "no_pay"}}, rules.Concern, []string{"long_hours", "no_pay"}, false},
-		{"not sure never counts as no", q.Answers{"can_leave": {"not_sure"}, "watched": {"yes"}}, rules.None, []string{"watched"}, true},
-		{"prefer not to say never counts as no", q.Answers{"can_leave": {"prefer_not_to_say"}}, rules.None, nil, true},
-		{"weak alone is none", q.Answers{"can_leave": {"yes"}, "watched": {"yes"}}, rules.None, []string{"watched"}, false},
-		{"hidden key question does not make it incomplete", q.Answers{"can_leave": {"yes"}, "debt": {"no"}}, rules.None, nil, false},
-		{"shown key question left unanswered", q.Answers{"can_leave": {"yes"}, "debt": {"yes"}}, rules.None, nil, true},
-		{"red flag in a level rule", q.Answers{"can_leave": {"yes"}, "danger": {"yes"}}, rules.Refer, nil, false},
+		{"all clear", work(q.Answers{"can_leave": {"yes"}, "m_threat": {"no"}, "m_papers": {"no"}, "debt": {"no"}, "conditions": {"no_rest"}}), rules.None, nil, false},
+		{"one strong is concern", work(q.Answers{"can_leave": {"no"}}), rules.Concern, []string{"cannot_leave"}, false},
+		{"strong plus weak is refer", work(q.Answers{"can_leave": {"no"}, "seen": {"watched"}}), rules.Refer, []string{"cannot_leave", "watched"}, false},
+		{"a means tied to work counts", work(q.Answers{"can_leave": {"no"}, "m_threat": {"now"}, "m_threat_for": {"work"}}), rules.Refer, []string{"cannot_leave", "threats"}, false},
+		{"a past means counts", work(q.Answers{"can_leave": {"no"}, "m_papers": {"before"}, "m_papers_for": {"work"}}), rules.Refer, []string{"cannot_leave", "papers"}, false},
+		{"a means tied elsewhere does not count", work(q.Answers{"can_leave": {"no"}, "m_threat": {"now"}, "m_threat_for": {"other"}}), rules.Concern, []string{"cannot_leave"}, false},
+		{"not sure never counts as no", work(q.Answers{"can_leave": {"not_sure"}, "seen": {"watched"}}), rules.None, []string{"watched"}, true},
+		{"prefer not to say never counts as no", work(q.Answers{"can_leave": {"prefer_not_to_say"}}), rules.None, nil, true},
+		{"weak alone is none", work(q.Answers{"can_leave": {"yes"}, "seen": {"watched"}, "m_threat": {"no"}, "m_papers": {"no"}, "debt": {"no"}, "conditions": {"no_rest"}}), rules.None, []string{"watched"}, false},
+		{"red flag in a level rule", work(q.Answers{"danger": {"yes"}, "can_leave": {"yes"}}), rules.Refer, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := labor(eval(t, tt.answers))
+			f := form(eval(t, tt.answers), "labor")
 			assert.True(t, f.Screened)
 			assert.Equal(t, tt.level, f.Level)
 			assert.Equal(t, tt.fired, firedIDs(f))
@@ -64,19 +81,74 @@ func TestLevels(t *testing.T) {
 	}
 }
 
-func TestEvidenceNamesTheAnswer(t *testing.T) {
-	f := labor(eval(t, q.Answers{"can_leave": {"no"}, "threatened": {"yes"}}))
+// Control facts alone never make a form: a person who does not work, whose
+// papers are kept and who is threatened, shows no labor trafficking.
+func TestPurposeGate(t *testing.T) {
+	a := work(q.Answers{"works": {"no"}, "chores": {"no"}, "can_leave": {"no"}, "m_papers": {"now"}, "m_papers_for": {"work"}})
+	f := form(eval(t, a), "labor")
+	assert.Equal(t, rules.None, f.Level)
+	assert.False(t, f.Purpose)
+	assert.NotEmpty(t, f.Indicators, "the signs are still shown")
+
+	a["chores"] = []string{"yes"}
+	f = form(eval(t, a), "labor")
+	assert.True(t, f.Purpose, "a gate question can establish the purpose")
+	assert.Equal(t, rules.Refer, f.Level)
+}
+
+// A means the person could not tie to a situation counts, but only up to
+// concern: it may belong to another part of their life.
+func TestUntiedMeansIsCappedAtConcern(t *testing.T) {
+	a := work(q.Answers{"can_leave": {"no"}, "m_threat": {"now"}, "m_threat_for": {"not_sure"}})
+	f := form(eval(t, a), "labor")
+	assert.Equal(t, rules.Concern, f.Level)
+	assert.True(t, f.Capped)
 	require.Len(t, f.Indicators, 2)
-	ev := f.Indicators[0].Because
-	require.Len(t, ev, 1)
-	assert.Equal(t, "can_leave", ev[0].Question.ID)
-	assert.Equal(t, []string{"no"}, ev[0].Answer)
+	assert.True(t, f.Indicators[1].Untied)
+	assert.True(t, f.Incomplete, "tying the means could raise it")
+}
+
+// The same fact serves two forms only where the person ties it to both.
+func TestMeansDoNotBleedAcrossForms(t *testing.T) {
+	a := work(q.Answers{"exchange": {"now"}, "m_threat": {"now"}, "m_threat_for": {"work"}, "refuse": {"yes"}})
+	r := eval(t, a)
+	assert.Contains(t, firedIDs(form(r, "labor")), "threats")
+	assert.NotContains(t, firedIDs(form(r, "sex")), "sex_threats")
+
+	a["m_threat_for"] = []string{"work", "sex"}
+	assert.Contains(t, firedIDs(form(eval(t, a), "sex")), "sex_threats")
+}
+
+func TestTiming(t *testing.T) {
+	past := work(q.Answers{"works": {"before"}, "can_leave": {"no"}, "seen": {"watched"}})
+	assert.Equal(t, rules.TimingPast, form(eval(t, past), "labor").Timing)
+	now := work(q.Answers{"can_leave": {"no"}, "seen": {"watched"}})
+	assert.Equal(t, rules.TimingNow, form(eval(t, now), "labor").Timing)
+	none := work(q.Answers{"can_leave": {"yes"}})
+	assert.Empty(t, form(eval(t, none), "labor").Timing, "no level, no timing")
+}
+
+func TestMinorNeedsNoMeans(t *testing.T) {
+	a := q.Answers{"danger": {"no"}, "age": {"under_18"}, "works": {"no"}, "exchange": {"not_sure"}, "seen": {"none"}, "quota": {"yes"}}
+	r := eval(t, a, "sex")
+	require.Len(t, r.RedFlags, 1)
+	assert.Equal(t, "minor", r.RedFlags[0].ID)
+	assert.Equal(t, rules.Refer, form(r, "sex").Level)
+}
+
+func TestEvidenceNamesTheAnswer(t *testing.T) {
+	f := form(eval(t, work(q.Answers{"can_leave": {"no"}, "m_threat": {"now"}, "m_threat_for": {"work"}})), "labor")
+	require.Len(t, f.Indicators, 2)
+	ev := f.Indicators[1].Because
+	require.Len(t, ev, 2, "the means and its tie")
+	assert.Equal(t, "m_threat", ev[0].Question.ID)
+	assert.Equal(t, "m_threat_for", ev[1].Question.ID)
 	assert.Equal(t, "refer", f.Rule.Level)
 	assert.Equal(t, "Coercion.", f.Rule.Explain.In("en"))
 }
 
 func TestDimensionScores(t *testing.T) {
-	f := labor(eval(t, q.Answers{"can_leave": {"no"}, "watched": {"yes"}, "conditions": {"no_pay"}}))
+	f := form(eval(t, work(q.Answers{"can_leave": {"no"}, "seen": {"watched"}, "conditions": {"no_pay"}})), "labor")
 	require.Len(t, f.Dimensions, 2)
 	c, e := f.Dimensions[0], f.Dimensions[1]
 	assert.Equal(t, "coercion", c.Dimension.ID)
@@ -108,17 +180,40 @@ func TestEveryFormIsReported(t *testing.T) {
 		assert.Equal(t, rules.None, f.Level)
 	}
 	assert.Equal(t, rules.NotRouted, r.Forms[0].NotScreened)
-	assert.Equal(t, rules.NoModule, r.Forms[1].NotScreened)
+	assert.Equal(t, rules.NoModule, r.Forms[2].NotScreened)
 	assert.Equal(t, []*q.File{set.Triage}, r.Files)
 }
 
-func TestPossible(t *testing.T) {
+// The outlook of a screening under way: a level is known only when no open
+// question can change it.
+func TestBounds(t *testing.T) {
 	set := testSet(t)
-	showIf := set.Question("debt_work").ShowIf
-	undecided := func(string) bool { return false }
-	decided := func(string) bool { return true }
-	assert.True(t, rules.Possible(showIf, q.Answers{}, undecided), "debt not yet asked: debt_work may come")
-	assert.False(t, rules.Possible(showIf, q.Answers{"debt": {"no"}}, decided))
-	assert.True(t, rules.Possible(showIf, q.Answers{"debt": {"yes"}}, decided))
-	assert.False(t, rules.Possible(showIf, q.Answers{}, decided), "debt skipped: debt_work will not come")
+	open := func(ids ...string) func(string) bool {
+		return func(id string) bool {
+			for _, o := range ids {
+				if o == id {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	runs := map[string]rules.Truth{"labor": rules.True, "sex": rules.False}
+	a := work(q.Answers{"can_leave": {"no"}})
+	o := rules.Bounds(set, rules.View{Answers: a, Unknown: open("m_threat", "m_threat_for", "m_papers", "m_papers_for", "conditions", "debt", "debt_work"), Runs: runs})
+	assert.Equal(t, []string{rules.Concern, rules.Refer}, o.Level("labor"), "one strong: concern, and a second could make it refer")
+	assert.False(t, o.Settled(nil))
+
+	a["m_threat"], a["m_threat_for"] = []string{"now"}, []string{"work"}
+	o = rules.Bounds(set, rules.View{Answers: a, Unknown: open("m_papers", "m_papers_for", "conditions", "debt", "debt_work"), Runs: runs})
+	assert.Equal(t, []string{rules.Refer}, o.Level("labor"))
+	assert.Equal(t, []string{"not_screened"}, o.Level("sex"))
+	assert.True(t, o.Settled(nil), "refer cannot go higher, no flag can change")
+
+	// A guidance condition that is still open keeps it unsettled.
+	watch := []*q.Condition{{Question: "debt", Is: "yes"}}
+	assert.False(t, o.Settled(watch))
+	assert.Equal(t, rules.Unknown, o.Holds(watch[0]))
+	assert.Equal(t, rules.True, o.Holds(&q.Condition{Form: "labor", Level: []string{rules.Refer}}))
+	assert.Equal(t, rules.False, o.Holds(&q.Condition{Form: "sex", Level: []string{rules.None}}), "a form not screened is at no level")
 }

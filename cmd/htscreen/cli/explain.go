@@ -193,7 +193,7 @@ func (e *explainer) question(qu *q.Question) {
 	if qu.ShowIf != nil {
 		fmt.Fprintf(e.w, "%s: %s\n", e.t("show_ask_only_if"), qu.ShowIf.String())
 	}
-	if qu.Key {
+	if qu.Gate {
 		fmt.Fprintf(e.w, "%s\n", e.t("ex_key"))
 	}
 	for _, f := range e.set.Files {

@@ -69,7 +69,7 @@ type listQuestion struct {
 	Text    string   `json:"text"`
 	Answers []string `json:"answers"`
 	ShowIf  string   `json:"show_if,omitempty"`
-	Key     bool     `json:"key"`
+	Gate    bool     `json:"gate"`
 }
 
 type listIndicator struct {
@@ -129,7 +129,7 @@ func runList(opts *ListOptions) error {
 	}
 	m := listModule{ID: f.ID, Version: f.Version, Title: f.Title.In(opts.Lang), Questions: []listQuestion{}, Indicators: []listIndicator{}}
 	for _, qu := range f.Questions {
-		m.Questions = append(m.Questions, listQuestion{qu.ID, qu.AskedOf, qu.Type, qu.Text.In(opts.Lang), qu.AnswerIDs(), qu.ShowIf.String(), qu.Key})
+		m.Questions = append(m.Questions, listQuestion{qu.ID, qu.AskedOf, qu.Type, qu.Text.In(opts.Lang), qu.AnswerIDs(), qu.ShowIf.String(), qu.Gate})
 	}
 	for _, ind := range f.Indicators {
 		m.Indicators = append(m.Indicators, listIndicator{ind.ID, ind.Dimension, ind.Strength, ind.Source, ind.Label.In(opts.Lang), ind.When.String()})
@@ -142,8 +142,8 @@ func runList(opts *ListOptions) error {
 	fmt.Fprintln(tw, "ID\tASKED OF\tANSWERS\tSHOW IF")
 	for _, qu := range m.Questions {
 		id := qu.ID
-		if qu.Key {
-			id += " (key)"
+		if qu.Gate {
+			id += " (gate)"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", id, qu.AskedOf, strings.Join(qu.Answers, " | "), qu.ShowIf)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,6 +33,9 @@ type ScreenOptions struct {
 	Output         string
 	Questionnaires string
 	Print          bool
+	// Full asks every question that applies, never stopping early when the
+	// result is settled.
+	Full bool
 	// RegionSet is true when --region was given; the full-screen form asks
 	// otherwise.
 	RegionSet bool
@@ -85,6 +89,7 @@ machine-readable.
 	f.StringVar(&opts.Region, "region", "nyc", "where you are, for the guidance: nyc, or nys for the rest of New York State")
 	f.StringVarP(&opts.Output, "output", "o", "text", "result format: "+strings.Join(report.Formats, ", "))
 	f.StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires from `DIR` instead of the embedded set")
+	f.BoolVar(&opts.Full, "full", false, "ask every question that applies, also after the result is settled (for detail; scripts and answers files stop at a settled result otherwise)")
 	f.BoolVar(&opts.Print, "print", false, "full screen: also write the result to standard output after the screen closes (a deliberate choice: it may then be kept)")
 	return cmd
 }
@@ -133,13 +138,15 @@ func runScreen(opts *ScreenOptions) error {
 		return report.Build(res, plan, opts.Lang)
 	}
 
+	plan := &interview.Plan{Set: set, Modules: opts.Modules, Full: opts.Full}
 	if opts.AnswersFile == "" && fullScreen(opts.Accessible, ios) {
-		return runFullScreen(opts, set, evaluate)
+		return runFullScreen(opts, plan, dir, evaluate)
 	}
 
 	var in rules.Input
 	if opts.AnswersFile != "" {
-		in, err = screenFromFile(opts, set)
+		plan.Watch = dir.Watch(opts.Role, opts.Region)
+		in, err = screenFromFile(opts, plan)
 	} else {
 		fmt.Fprintln(ios.ErrOut, locale.T(opts.Lang, "start"))
 		plain := form.NewPlain(ios.In, ios.ErrOut, opts.Lang)
@@ -149,7 +156,9 @@ func runScreen(opts *ScreenOptions) error {
 				return err
 			}
 		}
-		in, err = interview.Run(set, opts.Modules, plain.Ask)
+		plan.Watch = dir.Watch(opts.Role, opts.Region)
+		plain.Urgent = func(st interview.Step) string { return urgentText(dir, st, opts.Lang, opts.Role, opts.Region) }
+		in, err = interview.Run(plan, plain)
 	}
 	if err != nil {
 		return err
@@ -170,14 +179,18 @@ func fullScreen(accessible bool, ios *IOStreams) bool {
 
 // runFullScreen shows the screening and its result on the alternate screen.
 // The result reaches stdout only with --print, after the screen has closed.
-func runFullScreen(opts *ScreenOptions, set *q.Set, evaluate func(rules.Input, string, string) *report.Report) error {
+func runFullScreen(opts *ScreenOptions, plan *interview.Plan, dir *guidance.Directory, evaluate func(rules.Input, string, string) *report.Report) error {
 	ios := opts.IO
 	region := opts.Region
 	if !opts.RegionSet {
 		region = "" // asked on the first screen
 	}
 	fs := &form.FullScreen{
-		Set: set, Modules: opts.Modules, Lang: opts.Lang, Role: opts.Role, Region: region,
+		Plan: plan, Lang: opts.Lang, Role: opts.Role, Region: region,
+		Watch: dir.Watch,
+		Urgent: func(st interview.Step, role, region string) string {
+			return urgentText(dir, st, opts.Lang, role, region)
+		},
 		Roles: guidance.Roles, Regions: guidance.Regions, In: ios.In, Out: ios.ErrOut,
 		Result: func(in rules.Input, role, region string) (string, error) {
 			var b strings.Builder
@@ -198,7 +211,8 @@ func runFullScreen(opts *ScreenOptions, set *q.Set, evaluate func(rules.Input, s
 // screenFromFile answers the screening from an answers file, walking the same
 // path an interactive screening would: skip logic and triage routing apply,
 // and questions the file does not answer count as not asked.
-func screenFromFile(opts *ScreenOptions, set *q.Set) (rules.Input, error) {
+func screenFromFile(opts *ScreenOptions, plan *interview.Plan) (rules.Input, error) {
+	set := plan.Set
 	name := opts.AnswersFile
 	var data []byte
 	var err error
@@ -215,14 +229,39 @@ func screenFromFile(opts *ScreenOptions, set *q.Set) (rules.Input, error) {
 	if err != nil {
 		return rules.Input{}, err
 	}
-	in, unused, err := interview.FromAnswers(set, opts.Modules, given)
+	in, unused, err := interview.FromAnswers(plan, given)
 	if err != nil {
 		return in, err
 	}
 	if len(unused) > 0 {
 		fmt.Fprintln(opts.IO.ErrOut, locale.T(opts.Lang, "unused_answers", strings.Join(unused, ", ")))
 	}
+	var notNeeded []string
+	for id := range given {
+		if in.Open[id] {
+			notNeeded = append(notNeeded, id)
+		}
+	}
+	if len(notNeeded) > 0 {
+		slices.Sort(notNeeded)
+		fmt.Fprintln(opts.IO.ErrOut, locale.T(opts.Lang, "unused_not_needed", strings.Join(notNeeded, ", ")))
+	}
 	return in, nil
+}
+
+// urgentText is what the screener must do first when an urgent red flag is
+// raised in the middle of a screening: the steps for it, with their numbers.
+func urgentText(dir *guidance.Directory, st interview.Step, lang, role, region string) string {
+	var b strings.Builder
+	for _, s := range guidance.Urgent(dir, st.Outlook, "emergency", guidance.Options{Role: role, Region: region, Lang: lang}) {
+		fmt.Fprintf(&b, "- %s\n", s.Text)
+		for _, c := range s.Contacts {
+			for _, l := range c.Lines {
+				fmt.Fprintf(&b, "  %s: %s %s\n", c.Name, locale.T(lang, "line_"+l.Kind), l.Number)
+			}
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
 }
 
 func readFileLimited(name string, limit int64) ([]byte, error) {

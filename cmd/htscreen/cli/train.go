@@ -175,7 +175,11 @@ func runTrain(opts *TrainOptions) error {
 	var in rules.Input
 	if fullScreen(opts.Accessible, ios) {
 		fs := &form.FullScreen{
-			Set: b.set, Lang: lang, Role: sc.Role, Region: sc.Region, In: ios.In, Out: ios.ErrOut,
+			Plan: &interview.Plan{Set: b.set}, Lang: lang, Role: sc.Role, Region: sc.Region, In: ios.In, Out: ios.ErrOut,
+			Watch: b.guidance.Watch,
+			Urgent: func(st interview.Step, role, region string) string {
+				return urgentText(b.guidance, st, lang, role, region)
+			},
 			PrefaceTitle: title, Preface: sc.Persona.In(lang),
 			Result: func(in rules.Input, _, _ string) (string, error) {
 				var sb strings.Builder
@@ -191,7 +195,8 @@ func runTrain(opts *TrainOptions) error {
 	} else {
 		fmt.Fprintf(ios.ErrOut, "%s\n\n%s\n", title, sc.Persona.In(lang))
 		plain := form.NewPlain(ios.In, ios.ErrOut, lang)
-		if in, err = interview.Run(b.set, nil, plain.Ask); err != nil {
+		plain.Urgent = func(st interview.Step) string { return urgentText(b.guidance, st, lang, sc.Role, sc.Region) }
+		if in, err = interview.Run(&interview.Plan{Set: b.set, Watch: b.guidance.Watch(sc.Role, sc.Region)}, plain); err != nil {
 			return err
 		}
 	}
