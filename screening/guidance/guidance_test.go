@@ -116,14 +116,17 @@ func arrestFraming(text string) []string {
 func TestRequiredFirstStepsAndForbiddenOnes(t *testing.T) {
 	set, d := load(t)
 	tests := []struct {
-		name      string
-		levels    map[string]string
-		flags     []string
-		answers   q.Answers
-		first     string
-		must      []string
-		mustNot   []string
-		forbidden func(t *testing.T, text string)
+		name    string
+		levels  map[string]string
+		flags   []string
+		answers q.Answers
+		first   string
+		// trainerFirst is the first step for a trainer, or with no role,
+		// where it differs: a trainer's own duties come before the rest.
+		trainerFirst string
+		must         []string
+		mustNot      []string
+		forbidden    func(t *testing.T, text string)
 	}{
 		{name: "emergency comes first", levels: map[string]string{"labor": "concern"}, flags: []string{"emergency"},
 			first: "emergency", must: []string{"hotline", "medical"}},
@@ -140,21 +143,21 @@ func TestRequiredFirstStepsAndForbiddenOnes(t *testing.T) {
 				assert.Empty(t, suggestsFamilyContact(text), "forced-marriage guidance must never suggest contacting the family")
 			}},
 		{name: "one chance under 18", levels: map[string]string{"forced_marriage": "refer"}, flags: []string{"one_chance"}, answers: q.Answers{"age_band": {"under_18"}},
-			first: "one_chance", must: []string{"child_protection", "one_chance_minor"},
+			first: "one_chance", must: []string{"child_protection", "child_marriage"},
 			forbidden: func(t *testing.T, text string) { assert.Empty(t, suggestsFamilyContact(text)) }},
 		{name: "forced marriage concern", levels: map[string]string{"forced_marriage": "concern"},
-			first: "hotline", must: []string{"forced_marriage_no_mediation", "concern_follow_up"}, mustNot: []string{"one_chance"},
+			first: "consent", trainerFirst: "trainer_disclosure", must: []string{"hotline", "forced_marriage_no_mediation", "concern_follow_up"}, mustNot: []string{"one_chance"},
 			forbidden: func(t *testing.T, text string) { assert.Empty(t, suggestsFamilyContact(text)) }},
 		{name: "labor refer", levels: map[string]string{"labor": "refer"},
-			first: "hotline", must: []string{"immigration_help", "labor_services", "medical"}, mustNot: []string{"concern_follow_up", "none_found"}},
+			first: "consent", trainerFirst: "trainer_disclosure", must: []string{"hotline", "immigration_help", "labor_services", "medical"}, mustNot: []string{"concern_follow_up", "none_found"}},
 		{name: "sex refer", levels: map[string]string{"sex": "refer"},
-			first: "hotline", must: []string{"immigration_help", "medical"}},
+			first: "consent", trainerFirst: "trainer_disclosure", must: []string{"hotline", "immigration_help", "medical"}},
 		{name: "labor concern", levels: map[string]string{"labor": "concern"},
-			first: "hotline", must: []string{"concern_follow_up", "labor_rights"}, mustNot: []string{"medical"}},
+			first: "consent", trainerFirst: "trainer_disclosure", must: []string{"hotline", "concern_follow_up", "labor_rights"}, mustNot: []string{"medical"}},
 		{name: "organ refer", levels: map[string]string{"organ": "refer"},
-			first: "interpreter", must: []string{"organ_report", "organ_care"}, mustNot: []string{"hotline", "confirmation_police", "confirmation_provider"}},
+			first: "consent", trainerFirst: "trainer_disclosure", must: []string{"immigration_help", "organ_report", "organ_care"}, mustNot: []string{"hotline", "confirmation_police", "confirmation_provider"}},
 		{name: "organ concern", levels: map[string]string{"organ": "concern"},
-			first: "interpreter", must: []string{"organ_care", "concern_follow_up"}, mustNot: []string{"organ_report"}},
+			first: "consent", trainerFirst: "trainer_disclosure", must: []string{"organ_care", "concern_follow_up"}, mustNot: []string{"organ_report"}},
 		{name: "none", levels: map[string]string{"labor": "none", "sex": "none"},
 			first: "none_found", mustNot: []string{"hotline", "concern_follow_up"}},
 		{name: "nothing screened", levels: map[string]string{}, first: "none_found"},
@@ -165,7 +168,11 @@ func TestRequiredFirstStepsAndForbiddenOnes(t *testing.T) {
 				p := guidance.For(d, result(set, tt.levels, tt.flags, nil, tt.answers), guidance.Options{Role: role, Region: "nyc", Lang: "en"})
 				got := ids(p)
 				require.NotEmpty(t, got)
-				assert.Equal(t, tt.first, got[0])
+				want := tt.first
+				if tt.trainerFirst != "" && (role == "trainer" || role == "") {
+					want = tt.trainerFirst
+				}
+				assert.Equal(t, want, got[0])
 				for _, m := range tt.must {
 					assert.Contains(t, got, m)
 				}
@@ -235,7 +242,7 @@ func TestRegion(t *testing.T) {
 
 func TestWageDisputeStillGetsALaborRightsReferral(t *testing.T) {
 	set, d := load(t)
-	r := result(set, map[string]string{"labor": "none"}, nil, []string{"wages_withheld"}, nil)
+	r := result(set, map[string]string{"labor": "none"}, nil, nil, q.Answers{"works_for_someone": {"now"}})
 	got := ids(guidance.For(d, r, guidance.Options{Role: "shelter", Region: "nyc", Lang: "en"}))
 	assert.Contains(t, got, "labor_rights")
 	assert.Contains(t, got, "none_found")
@@ -337,7 +344,7 @@ func TestTriageOnlyGuidance(t *testing.T) {
 
 func TestCompanionComesEarly(t *testing.T) {
 	set, d := load(t)
-	r := result(set, map[string]string{"labor": "concern"}, nil, nil, q.Answers{"obs_companion_control": {"yes"}})
+	r := result(set, map[string]string{"labor": "concern"}, nil, nil, q.Answers{"obs_signs": {"companion_control"}})
 	got := ids(guidance.For(d, r, guidance.Options{Role: "police", Region: "nyc", Lang: "en"}))
 	require.NotEmpty(t, got)
 	assert.Equal(t, "companion_present", got[0], "separate the person from a controlling companion before anything else")

@@ -157,13 +157,17 @@ func (d *Directory) Watch(role, region string) []*q.Condition {
 	return out
 }
 
-// Urgent chooses, while a screening is under way, the steps that act on a
-// red flag already raised: they are shown at once, before any further
-// question (the emergency steps when a life may be at risk).
-func Urgent(d *Directory, o *rules.Outlook, flag string, opt Options) []StepView {
+// UrgentOrder bounds the steps shown the moment an urgent red flag is
+// raised: the first-minute steps of steps.yaml (order 10 to 19).
+const UrgentOrder = 20
+
+// Urgent chooses, while a screening is under way, the first-minute steps
+// that already hold: shown at once, before any further question, when a
+// life may be at risk.
+func Urgent(d *Directory, o *rules.Outlook, opt Options) []StepView {
 	var out []StepView
 	for _, s := range d.Steps {
-		if !mentionsFlag(s.When, flag) || !within(s.Regions, opt.Region) || o.Holds(s.When) != rules.True {
+		if s.Order >= UrgentOrder || !within(s.Regions, opt.Region) || o.Holds(s.When) != rules.True {
 			continue
 		}
 		if opt.Role != "" && opt.Role != "trainer" && len(s.Roles) > 0 && !slices.Contains(s.Roles, opt.Role) {
@@ -178,19 +182,4 @@ func Urgent(d *Directory, o *rules.Outlook, flag string, opt Options) []StepView
 		out = append(out, v)
 	}
 	return out
-}
-
-func mentionsFlag(c *q.Condition, flag string) bool {
-	if c == nil {
-		return false
-	}
-	if c.RedFlag == flag {
-		return true
-	}
-	for _, sub := range append(append([]*q.Condition{}, c.All...), c.Any...) {
-		if mentionsFlag(sub, flag) {
-			return true
-		}
-	}
-	return false
 }

@@ -294,7 +294,7 @@ func TestSettledMeansNoCompletionChangesTheResult(t *testing.T) {
 				{Form: "any", Level: []string{rules.Concern, rules.Refer}, Timing: rules.TimingPast},
 			}
 			settled := 0
-			for seed := range uint64(300) {
+			for seed := range uint64(150) {
 				rng := rand.New(rand.NewPCG(seed, 7))
 				stopper := &random{rng: rng, got: q.Answers{}}
 				plan := &interview.Plan{Set: set, Watch: watch}
@@ -305,7 +305,7 @@ func TestSettledMeansNoCompletionChangesTheResult(t *testing.T) {
 				}
 				settled++
 				want := sign(set, in, watch)
-				for k := range uint64(5) {
+				for k := range uint64(3) {
 					// The same answers up to the stop, then random ones.
 					done := stopper.got.Clone()
 					goer := &random{rng: rand.New(rand.NewPCG(seed, 100+k)), goOn: true, got: q.Answers{}}
@@ -315,7 +315,7 @@ func TestSettledMeansNoCompletionChangesTheResult(t *testing.T) {
 					assert.Equal(t, want, sign(set, rest, watch), "seed %d completion %d", seed, k)
 				}
 			}
-			assert.Greater(t, settled, 30, "enough runs stopped early to test the property")
+			assert.Greater(t, settled, 15, "enough runs stopped early to test the property")
 		})
 	}
 }

@@ -20,7 +20,12 @@ func result(t *testing.T, a q.Answers) *rules.Result {
 	t.Helper()
 	set, err := q.Load(os.DirFS("../testdata/set"), q.Options{})
 	require.NoError(t, err)
-	return rules.Evaluate(set, rules.Input{Answers: a, Modules: []string{"labor"}, Asked: 7})
+	in := rules.Input{Answers: q.Answers{"works": {"now"}}, Modules: []string{"labor"}, NotRun: map[string]string{"sex": rules.NotRouted}, Asked: 7}
+	for k, v := range a {
+		in.Answers[k] = v
+		in.Reached = append(in.Reached, k)
+	}
+	return rules.Evaluate(set, in)
 }
 
 // plan is a fixed guidance plan: the report only renders what guidance chose.
@@ -34,33 +39,37 @@ func plan() *guidance.Plan {
 }
 
 func TestJSONShape(t *testing.T) {
-	rep := report.Build(result(t, q.Answers{"danger": {"yes"}, "can_leave": {"no"}, "threatened": {"yes"}}), plan(), "en")
+	rep := report.Build(result(t, q.Answers{"danger": {"yes"}, "can_leave": {"no"}, "m_threat": {"now"}, "m_threat_for": {"work"}}), plan(), "en")
 	var buf bytes.Buffer
 	require.NoError(t, report.Write(&buf, rep, "json"))
 
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal(buf.Bytes(), &doc))
-	for _, k := range []string{"notice", "lang", "red_flags", "red_flag_details", "forms", "questions_asked", "questionnaire_versions", "guidance", "guidance_verified"} {
+	for _, k := range []string{"notice", "lang", "red_flags", "red_flag_details", "forms", "questions_asked", "stop", "questions_not_asked", "questionnaire_versions", "guidance", "guidance_verified"} {
 		assert.Contains(t, doc, k)
 	}
 	assert.Equal(t, []any{"emergency"}, doc["red_flags"])
 	assert.EqualValues(t, 7, doc["questions_asked"])
-	assert.Equal(t, map[string]any{"triage": 3.0, "labor": 2.0}, doc["questionnaire_versions"])
+	assert.Equal(t, map[string]any{"triage": 4.0, "means": 1.0, "labor": 3.0}, doc["questionnaire_versions"])
 
 	forms := doc["forms"].(map[string]any)
 	require.Len(t, forms, 4, "all four forms, always")
 	for _, id := range q.Forms {
 		f := forms[id].(map[string]any)
-		for _, k := range []string{"level", "screened", "incomplete", "unknown", "dimensions", "indicators", "level_rule"} {
+		for _, k := range []string{"level", "screened", "incomplete", "purpose_found", "capped", "unknown", "dimensions", "indicators", "level_rule"} {
 			assert.Contains(t, f, k, "form %s", id)
 		}
 	}
 	labor := forms["labor"].(map[string]any)
 	assert.Equal(t, "refer", labor["level"])
 	assert.Equal(t, true, labor["screened"])
+	assert.Equal(t, true, labor["purpose_found"])
+	assert.Equal(t, "now", labor["timing"])
 	sex := forms["sex"].(map[string]any)
 	assert.Equal(t, false, sex["screened"])
-	assert.Equal(t, "no_module", sex["not_screened_reason"])
+	assert.Equal(t, "not_routed", sex["not_screened_reason"])
+	organ := forms["organ"].(map[string]any)
+	assert.Equal(t, "no_module", organ["not_screened_reason"])
 
 	ind := labor["indicators"].([]any)[0].(map[string]any)
 	assert.Equal(t, "cannot_leave", ind["id"])
@@ -77,7 +86,7 @@ func TestJSONShape(t *testing.T) {
 }
 
 func TestTextPutsRedFlagsFirstAndSaysItIsNotADetermination(t *testing.T) {
-	rep := report.Build(result(t, q.Answers{"danger": {"yes"}, "can_leave": {"no"}}), plan(), "en")
+	rep := report.Build(result(t, q.Answers{"danger": {"yes"}, "can_leave": {"no"}, "seen": {"watched"}}), plan(), "en")
 	for _, format := range []string{"text", "markdown"} {
 		var buf bytes.Buffer
 		require.NoError(t, report.Write(&buf, rep, format))
@@ -88,12 +97,12 @@ func TestTextPutsRedFlagsFirstAndSaysItIsNotADetermination(t *testing.T) {
 		require.Positive(t, flag, format)
 		require.Positive(t, labor, format)
 		assert.Less(t, flag, labor, "red flags come before the forms")
-		assert.Contains(t, out, "Sex trafficking: Not screened (the questionnaire set has no module for this form)")
+		assert.Contains(t, out, "Trafficking for organ removal: Not screened (the questionnaire set has no module for this form)")
 		assert.Contains(t, out, "1. Immediate danger: call 911 now.")
 		assert.Contains(t, out, "Emergency services; phone 911")
 		assert.Contains(t, out, "NYPD; phone 646-610-7272 [VERIFY BEFORE USE: misrouted in 2018]")
 		assert.Contains(t, out, "(for Shelter or social services staff)")
-		assert.Contains(t, out, "Contacts last verified 2026-11-26.")
+		assert.Contains(t, out, "Contacts checked against archived copies of their sources on 2026-11-26.")
 		assert.NotRegexp(t, `\{[a-z_]+\}|%!`, out, "every message is in the catalog and formatted")
 		if format == "markdown" {
 			assert.Contains(t, out, "source: [OTDA](https://otda.ny.gov)", "markdown carries the source of every step")
@@ -103,12 +112,29 @@ func TestTextPutsRedFlagsFirstAndSaysItIsNotADetermination(t *testing.T) {
 }
 
 func TestIncompleteNoneSaysSo(t *testing.T) {
-	rep := report.Build(result(t, q.Answers{}), plan(), "en")
+	rep := report.Build(result(t, q.Answers{"can_leave": {"not_sure"}, "m_threat": {"no"}, "m_papers": {"no"}, "conditions": {"no_rest"}, "debt": {"no"}}), plan(), "en")
 	var buf bytes.Buffer
 	require.NoError(t, report.Write(&buf, rep, "text"))
 	assert.Contains(t, buf.String(), "Labor: No indicators found by this screen")
-	assert.Contains(t, buf.String(), "Incomplete: key questions were not answered, so this level may be too low.")
+	assert.Contains(t, buf.String(), "Incomplete: some answers were not known (not sure, or not answered) and could raise this level.")
 	assert.Contains(t, buf.String(), "Not known: Leave?")
+}
+
+// "No indicators found" never stands above a list of indicators.
+func TestNoneWithSignsDoesNotSayNoIndicators(t *testing.T) {
+	rep := report.Build(result(t, q.Answers{"works": {"no"}, "can_leave": {"no"}}), plan(), "en")
+	var buf bytes.Buffer
+	require.NoError(t, report.Write(&buf, rep, "text"))
+	assert.NotContains(t, buf.String(), "No indicators found")
+	assert.Contains(t, buf.String(), "Labor: None: control signs were found, but not this form's own situation")
+}
+
+func TestPastAndCappedAreSaid(t *testing.T) {
+	rep := report.Build(result(t, q.Answers{"works": {"before"}, "can_leave": {"no"}, "m_threat": {"now"}, "m_threat_for": {"not_sure"}}), plan(), "en")
+	var buf bytes.Buffer
+	require.NoError(t, report.Write(&buf, rep, "text"))
+	assert.Contains(t, buf.String(), "Capped at concern")
+	assert.Contains(t, buf.String(), "in the past: the person is still owed a referral")
 }
 
 func TestUnknownFormat(t *testing.T) {

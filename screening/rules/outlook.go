@@ -105,7 +105,9 @@ func compute(set *q.Set, v View, full bool) *Outlook {
 		for ind, t := range p.upper.fired {
 			o.fired[ind.ID] = t
 		}
-		fo.refs = moduleRefs(set, m)
+		if full {
+			fo.refs = moduleRefs(set, m)
+		}
 	}
 
 	// Red flags, from every file that takes part; the first definition of
@@ -505,10 +507,13 @@ func (o *Outlook) Relevant(watch []*q.Condition) map[string]bool {
 		if c == nil {
 			return
 		}
-		for _, id := range c.Questions() {
-			rel[id] = true
+		if c.Question != "" {
+			rel[c.Question] = true
 		}
-		for _, sub := range append(append([]*q.Condition{}, c.All...), c.Any...) {
+		for _, sub := range c.All {
+			cond(sub)
+		}
+		for _, sub := range c.Any {
 			cond(sub)
 		}
 		cond(c.Not)

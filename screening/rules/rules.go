@@ -104,7 +104,34 @@ type Result struct {
 }
 
 // Holds evaluates a condition on the result: guidance steps use it.
-func (r *Result) Holds(c *q.Condition) bool { return r.outlook != nil && r.outlook.Holds(c) == True }
+func (r *Result) Holds(c *q.Condition) bool {
+	if r.outlook == nil {
+		r.outlook = r.fixed()
+	}
+	return r.outlook.Holds(c) == True
+}
+
+// fixed is the outlook of a result built by hand (tests, examples): every
+// value is what the result says.
+func (r *Result) fixed() *Outlook {
+	o := &Outlook{view: View{Answers: r.Answers, Routed: map[string]Truth{}}, forms: map[string]*formOutlook{},
+		flags: map[string]Truth{}, firedFlags: map[string]*Flag{}, fired: map[string]Truth{}}
+	for _, f := range r.Forms {
+		fo := &formOutlook{run: truth(f.Screened), levels: setNotScreened, timing: f.Timing}
+		if f.Screened {
+			fo.levels = levelBit(f.Level)
+		}
+		o.forms[f.Form] = fo
+		o.view.Routed[f.Form] = truth(f.NotScreened == Routed)
+		for _, fi := range f.Indicators {
+			o.fired[fi.Indicator.ID] = True
+		}
+	}
+	for _, fl := range r.RedFlags {
+		o.flags[fl.ID] = True
+	}
+	return o
+}
 
 // Form is one form's result.
 type Form struct {

@@ -79,16 +79,18 @@ func TestCompare(t *testing.T) {
 	s := scenario.Find(all, "caregiver")
 	require.NotNil(t, s)
 	expert := s.Expert(set)
-	// A trainee who did not ask about the passport and heard "yes" to
-	// leaving the job.
+	// A trainee who did not ask about the passport and heard "no" to the
+	// other control questions.
 	a := q.Answers{}
 	for k, v := range s.Given {
 		a[k] = v
 	}
-	delete(a, "id_held")
-	a["can_leave_job"] = []string{"yes"}
-	a["come_and_go"] = []string{"yes"}
-	a["violence"] = []string{"no"}
+	delete(a, "m_documents")
+	delete(a, "m_documents_for")
+	for _, id := range []string{"m_cannot_stop", "m_harm", "m_kept_in"} {
+		a[id] = []string{"no"}
+		delete(a, id+q.ForSuffix)
+	}
 	in := rules.Input{Answers: a, Modules: []string{"labor"}}
 	trainee := rules.Evaluate(set, in)
 	fb := scenario.Compare(set, expert, trainee)
@@ -97,16 +99,16 @@ func TestCompare(t *testing.T) {
 	for _, ind := range fb.Missed {
 		missed = append(missed, ind.ID)
 	}
-	assert.ElementsMatch(t, []string{"documents_held", "cannot_leave_job", "confined", "violence"}, missed)
+	assert.ElementsMatch(t, []string{"labor_cannot_stop", "labor_harm", "labor_documents", "labor_kept_in"}, missed)
 	assert.Empty(t, fb.OverCalled)
 	var diffs []string
 	for _, d := range fb.Answers {
 		diffs = append(diffs, d.Question.ID)
 	}
-	assert.Equal(t, []string{"can_leave_job", "come_and_go", "id_held", "violence"}, diffs)
+	assert.ElementsMatch(t, []string{"m_cannot_stop", "m_cannot_stop_for", "m_documents", "m_documents_for", "m_harm", "m_harm_for", "m_kept_in", "m_kept_in_for"}, diffs)
 	i := slices.IndexFunc(fb.Levels, func(d scenario.LevelDiff) bool { return d.Form == "labor" })
 	assert.Equal(t, "refer", fb.Levels[i].Expert)
-	assert.Equal(t, "concern", fb.Levels[i].Trainee, "threats alone are one strong indicator: the trainee under-calls")
+	assert.Equal(t, "none", fb.Levels[i].Trainee, "without the control questions the trainee under-calls")
 	assert.False(t, fb.Levels[i].Same())
 }
 
@@ -122,7 +124,7 @@ teaching: {en: T}
 answers:
   danger_nowz: "no"
   works_for_someone: "no"
-  can_leave_job: "no"
+  labor_pay: not_paid
 expected:
   levels: {labor: high, sex: none, forced_marriage: none, organ: none}
   red_flags: [urgent]
