@@ -253,7 +253,7 @@ func screenFromFile(opts *ScreenOptions, plan *interview.Plan) (rules.Input, err
 // raised in the middle of a screening: the steps for it, with their numbers.
 func urgentText(dir *guidance.Directory, st interview.Step, lang, role, region string) string {
 	var b strings.Builder
-	for _, s := range guidance.Urgent(dir, st.Outlook, "emergency", guidance.Options{Role: role, Region: region, Lang: lang}) {
+	for _, s := range guidance.Urgent(dir, st.Outlook, guidance.Options{Role: role, Region: region, Lang: lang}) {
 		fmt.Fprintf(&b, "- %s\n", s.Text)
 		for _, c := range s.Contacts {
 			for _, l := range c.Lines {
