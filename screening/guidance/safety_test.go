@@ -74,7 +74,7 @@ func assertChildProtection(t *testing.T, steps map[string][]string) {
 
 func TestMinorWithUnsureExchangeIsFlagged(t *testing.T) {
 	// 16, not sure about the exchange, but a quota for sex.
-	r, steps := screen(t, triage(q.Answers{"age_band": {"under_18"}, "sex_exchange": {"not_sure"}, "sex_gate_quota": {"now"}}))
+	r, steps := screen(t, triage(q.Answers{"age_band": {"under_18"}, "sex_exchange": {"not_sure"}, "sex_gate_third_party": {"now"}}))
 	assert.Contains(t, flags(r), "minor")
 	assert.Equal(t, rules.Refer, level(r, "sex"))
 	assertChildProtection(t, steps)
@@ -92,7 +92,7 @@ func TestMinorWhoOwesMoneyIsNotAnAdultCase(t *testing.T) {
 }
 
 func TestMinorWithWithheldAgeWhoLooksYoungIsFlagged(t *testing.T) {
-	r, steps := screen(t, triage(q.Answers{"age_band": {"prefer_not_to_say"}, "obs_signs": {"looks_under_18"}, "sex_exchange": {"prefer_not_to_say"}, "sex_gate_arranged": {"now"}}))
+	r, steps := screen(t, triage(q.Answers{"age_band": {"prefer_not_to_say"}, "obs_signs": {"looks_under_18"}, "sex_exchange": {"prefer_not_to_say"}, "sex_gate_third_party": {"now"}}))
 	assert.Contains(t, flags(r), "minor")
 	assertChildProtection(t, steps)
 }
@@ -176,13 +176,13 @@ func TestControlWithoutPurposeNeverRefers(t *testing.T) {
 	// An adult whose family keeps her passport: she works, but the
 	// passport is about her family, not the job.
 	r, _ := screen(t, triage(q.Answers{"works_for_someone": {"now"}, "m_documents": {"now"}, "m_documents_for": {"other"},
-		"m_watched": {"now"}, "m_watched_for": {"other"}}))
+		"m_kept_in": {"now"}, "m_kept_in_for": {"other"}}))
 	for _, f := range r.Forms {
 		assert.Equal(t, rules.None, f.Level, f.Form)
 	}
 	// With no purpose at all, the control questions are never asked.
-	r, _ = screen(t, triage(q.Answers{"works_for_someone": {"not_sure"}, "labor_gate_chores": {"no"}, "labor_gate_business": {"no"}}))
-	assert.Equal(t, 10, r.Asked, "the triage and the two work gates")
+	r, _ = screen(t, triage(q.Answers{"works_for_someone": {"not_sure"}, "labor_gate_work": {"no"}}))
+	assert.Equal(t, 9, r.Asked, "the triage and the work gate")
 }
 
 func TestForcedLabourRefers(t *testing.T) {
@@ -202,7 +202,7 @@ func TestForcedLabourRefers(t *testing.T) {
 }
 
 func TestLackOfCapacityIsForcedMarriage(t *testing.T) {
-	r, _ := screen(t, triage(q.Answers{"marriage_situation": {"yes"}, "fm_no_capacity": {"yes"}, "fm_travel": {"yes"}}))
+	r, _ := screen(t, triage(q.Answers{"marriage_situation": {"yes"}, "obs_signs": {"lacks_capacity"}, "fm_travel": {"yes"}}))
 	assert.Equal(t, rules.Refer, level(r, "forced_marriage"))
 	assert.Contains(t, flags(r), "one_chance")
 }
