@@ -54,10 +54,11 @@ docs:
 	@for lang in en es; do \
 		dir=docs/questionnaires; [ $$lang = en ] || dir=docs/questionnaires/$$lang; \
 		mkdir -p $$dir; \
-		for m in triage labor sex forced_marriage organ; do \
+		for m in triage means labor sex forced_marriage organ; do \
 			$(GO) run ./cmd/htscreen show $$m --format markdown --lang $$lang > $$dir/$$m.md || exit 1; \
 		done; \
 	done
+	$(GO) test ./cmd/htscreen -run TestMethodologyIsCurrent -update-docs
 	$(GO) test ./cmd/htscreen -run TestCalibration -update-calibration
 
 ## bench: the Go benchmarks

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -16,12 +17,13 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/htscreen/htscreen/questionnaires"
-	"github.com/htscreen/htscreen/screening/answers"
+	"github.com/htscreen/htscreen/screening/form"
+	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/interview"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
-var updateCalibration = flag.Bool("update-calibration", false, "rewrite the generated part of docs/calibration.md")
+var updateCalibration = flag.Bool("update-calibration", false, "rewrite the answers files from the screeners' typed answers and the generated part of docs/calibration.md")
 
 const (
 	calibrationDir = "../../testdata/calibration"
@@ -30,185 +32,386 @@ const (
 	endMarker      = "<!-- END GENERATED -->"
 )
 
-type expectation struct {
-	Labor          string   `yaml:"labor"`
-	Sex            string   `yaml:"sex"`
-	ForcedMarriage string   `yaml:"forced_marriage"`
-	Organ          string   `yaml:"organ"`
-	RedFlags       []string `yaml:"red_flags"`
+// The targets the project holds itself to (the issue on one interview across
+// the four forms). The test fails when the stored screenings fall below one.
+const (
+	targetMedianAsked     = 20
+	targetTriageOnlyAsked = 8
+	targetSensitivity     = 0.95
+	targetReferRecall     = 0.90
+	targetKeptNone        = 0.95
+	targetAgreement       = 0.95
+	minSecondScreener     = 10
+)
+
+// vignette is a calibration case as the vignette files give it.
+type vignette struct {
+	ID       string            `yaml:"id"`
+	Setting  string            `yaml:"setting"`
+	Age      int               `yaml:"age"`
+	Expected map[string]string `yaml:"expected"`
+	RedFlags []string          `yaml:"red_flags"`
 }
 
-func (e expectation) level(form string) string {
-	return map[string]string{"labor": e.Labor, "sex": e.Sex, "forced_marriage": e.ForcedMarriage, "organ": e.Organ}[form]
+func (v vignette) role() string {
+	return map[string]string{"police encounter": "police", "shelter intake": "shelter", "health clinic": "health", "workshop": "trainer"}[v.Setting]
 }
+
+// lookalike is a case with nothing to find: every form none, no red flag.
+func (v vignette) lookalike() bool {
+	for _, l := range v.Expected {
+		if l != "none" {
+			return false
+		}
+	}
+	return len(v.RedFlags) == 0
+}
+
+func loadVignettes(t *testing.T) map[string]vignette {
+	t.Helper()
+	out := map[string]vignette{}
+	for _, name := range []string{"calibration.yaml", "calibration-2.yaml"} {
+		data, err := os.ReadFile(filepath.Join(calibrationDir, name))
+		require.NoError(t, err)
+		var list []vignette
+		require.NoError(t, yaml.Unmarshal(data, &list), name)
+		for _, v := range list {
+			out[v.ID] = v
+		}
+	}
+	return out
+}
+
+// screening is one blind screener's run of one case.
+type screening struct {
+	id     string
+	result jsonResult
+	routed bool // a module ran
+}
+
+// replay runs a screener's typed answers through the binary, line by line,
+// as they were typed, and checks that the answers file made from them gives
+// the same result.
+func replay(t *testing.T, dir string, v vignette) screening {
+	t.Helper()
+	typedLines, err := os.ReadFile(filepath.Join(dir, v.ID+".answers"))
+	require.NoError(t, err)
+	args := []string{"screen", "--accessible", "--output", "json", "--role", v.role(), "--region", "nyc"}
+	r := runBinary(t, string(typedLines), args...)
+	require.Equal(t, 0, r.code, "%s/%s: %s", dir, v.ID, r.errOut)
+	var got jsonResult
+	require.NoError(t, json.Unmarshal([]byte(r.out), &got), v.ID)
+
+	file := filepath.Join(dir, v.ID+".yaml")
+	if *updateCalibration {
+		writeAnswersFile(t, file, string(typedLines), v)
+	}
+	fr := runBinary(t, "", "screen", "--answers", file, "--output", "json", "--role", v.role(), "--region", "nyc")
+	require.Equal(t, 0, fr.code, "%s: %s", file, fr.errOut)
+	var fromFile jsonResult
+	require.NoError(t, json.Unmarshal([]byte(fr.out), &fromFile))
+	assert.Equal(t, got, fromFile, "%s: the answers file must give what the screener's typed answers gave", file)
+
+	s := screening{id: v.ID, result: got}
+	for _, f := range got.Forms {
+		s.routed = s.routed || f.Screened
+	}
+	return s
+}
+
+// recorder keeps, in interview order, the answers a plain run was given.
+type recorder struct {
+	p     *form.Plain
+	order []string
+	got   q.Answers
+}
+
+func (r *recorder) Ask(st interview.Step) ([]string, error) {
+	a, err := r.p.Ask(st)
+	if err == nil {
+		r.order = append(r.order, st.Question.ID)
+		r.got[st.Question.ID] = a
+	}
+	return a, err
+}
+
+func (r *recorder) Decide(st interview.Step) (bool, error) { return r.p.Decide(st) }
+
+// writeAnswersFile turns typed answers into an answers file by walking the
+// same interview in process.
+func writeAnswersFile(t *testing.T, path, typedLines string, v vignette) {
+	t.Helper()
+	set, err := q.Load(questionnaires.FS(), q.Options{})
+	require.NoError(t, err)
+	dir, err := guidance.Load(questionnaires.Guidance(), set, nil)
+	require.NoError(t, err)
+	var sink strings.Builder
+	rec := &recorder{p: form.NewPlain(strings.NewReader(typedLines), &sink, "en"), got: q.Answers{}}
+	_, err = interview.Run(&interview.Plan{Set: set, Watch: dir.Watch(v.role(), "nyc")}, rec)
+	require.NoError(t, err, "%s", path)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s, answered by a blind screener (role %s): generated from %s.answers by\n# go test ./cmd/htscreen -run TestCalibration -update-calibration\n", v.ID, v.role(), v.ID)
+	for _, id := range rec.order {
+		vals := rec.got[id]
+		if set.Question(id).Type == q.Multiple {
+			fmt.Fprintf(&b, "%s: [%s]\n", id, strings.Join(vals, ", "))
+		} else {
+			fmt.Fprintf(&b, "%s: %q\n", id, vals[0])
+		}
+	}
+	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
+}
+
+// figures are the measures of issue 11, over one screener's runs.
+type figures struct {
+	cases                             int
+	asked                             []int
+	maxTriageOnly                     int
+	hit, positive                     int
+	referHit, refer                   int
+	noneTrueOK, noneTrue              int
+	noneLookOK, noneLook              int
+	lookalikes, lookalikesWithRefer   int
+	flagsWanted, flagsMissed          int
+	unexpectedFlags, underCalls, over []string
+}
+
+func (f figures) median() float64 {
+	s := slices.Clone(f.asked)
+	sort.Ints(s)
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	if n%2 == 1 {
+		return float64(s[n/2])
+	}
+	return float64(s[n/2-1]+s[n/2]) / 2
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+func pct(a, b int) string { return fmt.Sprintf("%d of %d (%.0f%%)", a, b, 100*ratio(a, b)) }
 
 var rank = map[string]int{"none": 0, "concern": 1, "refer": 2}
 
-// TestCalibration runs every calibration vignette's answers file through the
-// built binary and compares the result with the vignette's expected levels.
-// Under-calling a refer or missing a red flag fails the test outright; any
-// other change in results fails until docs/calibration.md is regenerated, so
-// that every change to the rules shows up in review as a change of figures.
-func TestCalibration(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(calibrationDir, "expected.yaml"))
-	require.NoError(t, err)
-	var expected map[string]expectation
-	require.NoError(t, yaml.Unmarshal(raw, &expected))
-	require.Len(t, expected, 16)
-
-	set, err := q.Load(questionnaires.FS(), q.Options{})
-	require.NoError(t, err)
-
-	var ids []string
-	for id := range expected {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-
-	type row struct {
-		id            string
-		want          expectation
-		got           jsonResult
-		path, answers int
-	}
-	var rows []row
-	for _, id := range ids {
-		file := filepath.Join(calibrationDir, id+".yaml")
-		r := runBinary(t, "", "screen", "--answers", file, "--output", "json")
-		require.Equal(t, 0, r.code, "%s: %s", id, r.errOut)
-		assert.Empty(t, r.errOut, "%s: every answer must lie on the screening's path", id)
-		var got jsonResult
-		require.NoError(t, json.Unmarshal([]byte(r.out), &got))
-
-		// The questions an interactive screening with these answers would
-		// have put, as against the ones the vignette let us answer.
-		data, err := os.ReadFile(file)
-		require.NoError(t, err)
-		given, err := answers.Parse(file, data, set)
-		require.NoError(t, err)
-		in, err := interview.Run(set, nil, func(s interview.Step) ([]string, error) { return given[s.Question.ID], nil })
-		require.NoError(t, err)
-		rows = append(rows, row{id, expected[id], got, in.Asked, len(given)})
-
+func score(vs map[string]vignette, runs []screening) figures {
+	var f figures
+	for _, s := range runs {
+		v := vs[s.id]
+		f.cases++
+		f.asked = append(f.asked, s.result.QuestionsAsked)
+		if !s.routed {
+			f.maxTriageOnly = max(f.maxTriageOnly, s.result.QuestionsAsked)
+		}
+		look := v.lookalike()
+		anyRefer := false
 		for _, form := range q.Forms {
-			want, have := expected[id].level(form), got.Forms[form].Level
+			want, got := v.Expected[form], s.result.Forms[form].Level
+			anyRefer = anyRefer || got == "refer"
+			if want != "none" {
+				f.positive++
+				if got != "none" {
+					f.hit++
+				}
+			}
 			if want == "refer" {
-				assert.Equal(t, "refer", have, "%s %s: an under-called refer is the costliest error", id, form)
+				f.refer++
+				if got == "refer" {
+					f.referHit++
+				}
 			}
-		}
-		for _, f := range expected[id].RedFlags {
-			assert.Contains(t, got.RedFlags, f, "%s: missed red flag", id)
-		}
-	}
-
-	// The generated section of docs/calibration.md.
-	var b strings.Builder
-	fmt.Fprintln(&b, beginMarker)
-	fmt.Fprintln(&b)
-	fmt.Fprintln(&b, "| case | labor | sex | forced marriage | organ | red flags | questions asked (answered from the vignette) |")
-	fmt.Fprintln(&b, "|---|---|---|---|---|---|---|")
-	type tally struct{ match, under, over int }
-	perForm := map[string]*tally{}
-	var misses []string
-	referCases, referHit, negatives, negativesClean := 0, 0, 0, 0
-	flagsWant, flagsHit, flagsExtra := 0, 0, 0
-	for _, r := range rows {
-		cells := []string{r.id}
-		allNone, clean, anyRefer, referOK := true, true, false, true
-		for _, form := range q.Forms {
-			if perForm[form] == nil {
-				perForm[form] = &tally{}
-			}
-			want, have := r.want.level(form), r.got.Forms[form].Level
-			cell := have
-			if !r.got.Forms[form].Screened {
-				cell += " (not asked)"
+			if want == "none" {
+				if look {
+					f.noneLook++
+					if got == "none" {
+						f.noneLookOK++
+					}
+				} else {
+					f.noneTrue++
+					if got == "none" {
+						f.noneTrueOK++
+					}
+				}
 			}
 			switch {
-			case want == have:
-				perForm[form].match++
-			case rank[have] < rank[want]:
-				perForm[form].under++
-				cell = fmt.Sprintf("**%s** (expected %s: under-call)", cell, want)
-				misses = append(misses, fmt.Sprintf("%s %s: expected %s, got %s (under-call)", r.id, form, want, have))
-			default:
-				perForm[form].over++
-				cell = fmt.Sprintf("**%s** (expected %s: over-call)", cell, want)
-				misses = append(misses, fmt.Sprintf("%s %s: expected %s, got %s (over-call)", r.id, form, want, have))
-			}
-			if want != "none" {
-				allNone = false
-			}
-			if have != "none" {
-				clean = false
-			}
-			if want == "refer" {
-				anyRefer = true
-				referOK = referOK && have == "refer"
-			}
-			cells = append(cells, cell)
-		}
-		flags := strings.Join(r.got.RedFlags, ", ")
-		if flags == "" {
-			flags = "none"
-		}
-		for _, f := range r.want.RedFlags {
-			flagsWant++
-			if slices.Contains(r.got.RedFlags, f) {
-				flagsHit++
+			case rank[got] < rank[want]:
+				f.underCalls = append(f.underCalls, fmt.Sprintf("%s %s: expected %s, got %s", s.id, form, want, got))
+			case rank[got] > rank[want]:
+				f.over = append(f.over, fmt.Sprintf("%s %s: expected %s, got %s", s.id, form, want, got))
 			}
 		}
-		for _, f := range r.got.RedFlags {
-			if !slices.Contains(r.want.RedFlags, f) {
-				flagsExtra++
-				flags += " (not expected)"
+		if look {
+			f.lookalikes++
+			if anyRefer {
+				f.lookalikesWithRefer++
 			}
 		}
-		if len(r.want.RedFlags) == 0 && allNone {
-			negatives++
-			if clean && len(r.got.RedFlags) == 0 {
-				negativesClean++
+		for _, fl := range v.RedFlags {
+			f.flagsWanted++
+			if !slices.Contains(s.result.RedFlags, fl) {
+				f.flagsMissed++
+				f.underCalls = append(f.underCalls, fmt.Sprintf("%s: red flag %s missed", s.id, fl))
 			}
 		}
-		if anyRefer {
-			referCases++
-			if referOK {
-				referHit++
+		for _, fl := range s.result.RedFlags {
+			if !slices.Contains(v.RedFlags, fl) {
+				f.unexpectedFlags = append(f.unexpectedFlags, fmt.Sprintf("%s: %s", s.id, fl))
 			}
-		}
-		cells = append(cells, flags, fmt.Sprintf("%d (%d)", r.path, r.answers))
-		fmt.Fprintf(&b, "| %s |\n", strings.Join(cells, " | "))
-	}
-	fmt.Fprintln(&b)
-	fmt.Fprintln(&b, "| form | match | under-calls | over-calls |")
-	fmt.Fprintln(&b, "|---|---|---|---|")
-	for _, form := range q.Forms {
-		tl := perForm[form]
-		fmt.Fprintf(&b, "| %s | %d of %d | %d | %d |\n", form, tl.match, len(rows), tl.under, tl.over)
-	}
-	fmt.Fprintln(&b)
-	fmt.Fprintf(&b, "- Sensitivity on the cases with a `refer` label: %d of %d cases get every expected `refer`.\n", referHit, referCases)
-	fmt.Fprintf(&b, "- Specificity on the hard negatives (every form `none`, no red flag): %d of %d stay `none` everywhere with no red flag.\n", negativesClean, negatives)
-	fmt.Fprintf(&b, "- Red flags: %d of %d expected raised; %d raised that were not expected.\n", flagsHit, flagsWant, flagsExtra)
-	if len(misses) == 0 {
-		fmt.Fprintln(&b, "- Disagreements: none.")
-	} else {
-		fmt.Fprintln(&b, "- Disagreements:")
-		for _, m := range misses {
-			fmt.Fprintf(&b, "  - %s\n", m)
 		}
 	}
-	fmt.Fprintln(&b)
-	fmt.Fprint(&b, endMarker)
-	generated := b.String()
+	return f
+}
 
+func screenerRuns(t *testing.T, vs map[string]vignette, dir string) []screening {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "CAL-*.answers"))
+	require.NoError(t, err)
+	var runs []screening
+	for _, file := range files {
+		id := strings.TrimSuffix(filepath.Base(file), ".answers")
+		v, ok := vs[id]
+		require.True(t, ok, "%s: no such vignette", file)
+		runs = append(runs, replay(t, dir, v))
+	}
+	return runs
+}
+
+// TestCalibration replays every blind screener's typed answers through the
+// built binary and measures the result against the vignettes' expected
+// levels. The answers come from screeners who saw only each case's setting,
+// age, description and unknowns (docs/calibration.md says how); they are
+// never edited to reach a level. The test fails when a figure falls below
+// its target, and whenever the figures change until docs/calibration.md is
+// regenerated, so that every change shows in review.
+func TestCalibration(t *testing.T) {
+	vs := loadVignettes(t)
+	require.Len(t, vs, 40)
+	a := screenerRuns(t, vs, filepath.Join(calibrationDir, "screener-a"))
+	require.Len(t, a, 40, "screener A answers every case")
+	b := screenerRuns(t, vs, filepath.Join(calibrationDir, "screener-b"))
+	require.GreaterOrEqual(t, len(b), minSecondScreener, "a second screener answers at least %d cases", minSecondScreener)
+
+	fa := score(vs, a)
+	same, total := 0, 0
+	var disagreements []string
+	byID := map[string]screening{}
+	for _, s := range a {
+		byID[s.id] = s
+	}
+	for _, s := range b {
+		for _, form := range q.Forms {
+			total++
+			x, y := byID[s.id].result.Forms[form].Level, s.result.Forms[form].Level
+			if x == y {
+				same++
+			} else {
+				disagreements = append(disagreements, fmt.Sprintf("%s %s: A %s, B %s", s.id, form, x, y))
+			}
+		}
+	}
+
+	gen := renderCalibration(vs, a, b, fa, same, total, disagreements)
 	doc, err := os.ReadFile(calibrationDoc)
 	require.NoError(t, err)
 	re := regexp.MustCompile(`(?s)` + regexp.QuoteMeta(beginMarker) + `.*?` + regexp.QuoteMeta(endMarker))
 	require.True(t, re.Match(doc), "docs/calibration.md lacks the generated section markers")
 	if *updateCalibration {
-		doc = re.ReplaceAll(doc, []byte(strings.ReplaceAll(generated, "$", "$$")))
+		doc = re.ReplaceAll(doc, []byte(strings.ReplaceAll(gen, "$", "$$")))
 		require.NoError(t, os.WriteFile(calibrationDoc, doc, 0o644))
 	}
-	assert.Equal(t, generated, string(re.Find(doc)), "docs/calibration.md is stale: run go test ./cmd/htscreen -run TestCalibration -update-calibration and review the change")
+	assert.Equal(t, gen, string(re.Find(doc)), "docs/calibration.md is stale: run go test ./cmd/htscreen -run TestCalibration -update-calibration and review the change")
+
+	// The targets.
+	assert.LessOrEqual(t, fa.median(), float64(targetMedianAsked), "median questions asked")
+	assert.LessOrEqual(t, fa.maxTriageOnly, targetTriageOnlyAsked, "questions asked when no module was needed")
+	assert.GreaterOrEqual(t, ratio(fa.hit, fa.positive), targetSensitivity, "sensitivity: %v", fa.underCalls)
+	assert.GreaterOrEqual(t, ratio(fa.referHit, fa.refer), targetReferRecall, "refer recall: %v", fa.underCalls)
+	assert.GreaterOrEqual(t, ratio(fa.noneTrueOK, fa.noneTrue), targetKeptNone, "forms expected none kept none in true cases: %v", fa.over)
+	assert.Equal(t, fa.noneLook, fa.noneLookOK, "look-alikes keep every form none: %v", fa.over)
+	assert.Zero(t, fa.lookalikesWithRefer, "no look-alike gets a refer")
+	assert.Zero(t, fa.flagsMissed, "no red flag missed: %v", fa.underCalls)
+	assert.GreaterOrEqual(t, ratio(same, total), targetAgreement, "two screeners agree per form: %v", disagreements)
+}
+
+func renderCalibration(vs map[string]vignette, a, b []screening, f figures, same, total int, disagreements []string) string {
+	var w strings.Builder
+	fmt.Fprintln(&w, beginMarker)
+	fmt.Fprintln(&w)
+	fmt.Fprintln(&w, "Screener A, every case (questions asked counts every prompt answered, observations included):")
+	fmt.Fprintln(&w)
+	fmt.Fprintln(&w, "| case | role | labor | sex | forced marriage | organ | red flags | questions asked |")
+	fmt.Fprintln(&w, "|---|---|---|---|---|---|---|---|")
+	for _, s := range a {
+		v := vs[s.id]
+		cells := []string{s.id, v.role()}
+		for _, form := range q.Forms {
+			want, got := v.Expected[form], s.result.Forms[form].Level
+			cell := got
+			switch {
+			case rank[got] < rank[want]:
+				cell = fmt.Sprintf("**%s** (expected %s: under-call)", got, want)
+			case rank[got] > rank[want]:
+				cell = fmt.Sprintf("**%s** (expected %s: over-call)", got, want)
+			}
+			cells = append(cells, cell)
+		}
+		flags := strings.Join(s.result.RedFlags, ", ")
+		if flags == "" {
+			flags = "none"
+		}
+		if want := strings.Join(v.RedFlags, ", "); want != strings.Join(s.result.RedFlags, ", ") {
+			if want == "" {
+				want = "none"
+			}
+			flags += " (expected " + want + ")"
+		}
+		cells = append(cells, flags, fmt.Sprint(s.result.QuestionsAsked))
+		fmt.Fprintf(&w, "| %s |\n", strings.Join(cells, " | "))
+	}
+	fmt.Fprintln(&w)
+	fmt.Fprintln(&w, "| measure | result | target |")
+	fmt.Fprintln(&w, "|---|---|---|")
+	sorted := slices.Clone(f.asked)
+	sort.Ints(sorted)
+	fmt.Fprintf(&w, "| questions asked per screening | median %g (%d to %d) | median <= %d |\n", f.median(), sorted[0], sorted[len(sorted)-1], targetMedianAsked)
+	fmt.Fprintf(&w, "| questions asked when no module was needed | at most %d | <= %d |\n", f.maxTriageOnly, targetTriageOnlyAsked)
+	fmt.Fprintf(&w, "| forms expected concern/refer scored concern/refer | %s | >= %.0f%% |\n", pct(f.hit, f.positive), 100*targetSensitivity)
+	fmt.Fprintf(&w, "| forms expected refer scored refer | %s | >= %.0f%% |\n", pct(f.referHit, f.refer), 100*targetReferRecall)
+	fmt.Fprintf(&w, "| in true cases, forms expected none kept none | %s | >= %.0f%% |\n", pct(f.noneTrueOK, f.noneTrue), 100*targetKeptNone)
+	fmt.Fprintf(&w, "| in look-alikes, forms kept none | %s | 100%% |\n", pct(f.noneLookOK, f.noneLook))
+	fmt.Fprintf(&w, "| look-alike cases with any refer | %d of %d | 0 |\n", f.lookalikesWithRefer, f.lookalikes)
+	fmt.Fprintf(&w, "| red flags missed | %d of %d | 0 |\n", f.flagsMissed, f.flagsWanted)
+	extra := strings.Join(f.unexpectedFlags, "; ")
+	if extra == "" {
+		extra = "none"
+	}
+	fmt.Fprintf(&w, "| red flags raised, not expected | %s | |\n", extra)
+	ids := make([]string, 0, len(b))
+	for _, s := range b {
+		ids = append(ids, s.id)
+	}
+	fmt.Fprintf(&w, "| two screeners, same form level (%d cases: %s) | %s | >= %.0f%% |\n", len(b), strings.Join(ids, ", "), pct(same, total), 100*targetAgreement)
+	fmt.Fprintln(&w)
+	list := func(title string, items []string) {
+		if len(items) == 0 {
+			fmt.Fprintf(&w, "- %s: none.\n", title)
+			return
+		}
+		fmt.Fprintf(&w, "- %s:\n", title)
+		for _, s := range items {
+			fmt.Fprintf(&w, "  - %s\n", s)
+		}
+	}
+	list("Under-calls and missed flags", f.underCalls)
+	list("Over-calls", f.over)
+	list("Where the two screeners differ", disagreements)
+	fmt.Fprintln(&w)
+	fmt.Fprint(&w, endMarker)
+	return w.String()
 }

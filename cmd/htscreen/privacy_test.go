@@ -146,8 +146,8 @@ func requireStrace(t *testing.T) string {
 }
 
 func TestNoWritesNoSockets(t *testing.T) {
-	answers := writeYAML(t, map[string][]string{"danger_now": {"no"}, "works_for_someone": {"yes"}, "can_leave_job": {"no"}, "id_held": {"yes"}})
-	piped, _ := typed(t, map[string][]string{"works_for_someone": {"yes"}, "id_held": {"yes"}}, "labor")
+	answers := writeYAML(t, map[string][]string{"danger_now": {"no"}, "works_for_someone": {"now"}, "m_documents": {"now"}, "m_documents_for": {"work"}})
+	piped, _ := typed(t, map[string][]string{"works_for_someone": {"now"}, "m_documents": {"now"}, "m_documents_for": {"work"}}, "labor")
 	broken := filepath.Join("..", "..", "screening", "questionnaire", "testdata", "broken", "unknown_key")
 	tests := []struct {
 		name  string
@@ -158,7 +158,7 @@ func TestNoWritesNoSockets(t *testing.T) {
 		{"plain screening, piped", piped, []string{"screen", "labor", "--role", "shelter", "--output", "json"}, 0},
 		{"plain screening, accessible", piped, []string{"screen", "labor", "--accessible", "--role", "police"}, 0},
 		{"answers file", "", []string{"screen", "--answers", answers, "--output", "markdown"}, 0},
-		{"answers on stdin", "id_held: \"yes\"\n", []string{"screen", "--answers", "-", "--lang", "es"}, 0},
+		{"answers on stdin", "m_documents: now\n", []string{"screen", "--answers", "-", "--lang", "es"}, 0},
 		{"end of input", "2\n2\n", []string{"screen", "labor"}, 130},
 		{"quit", "q\n", []string{"screen"}, 130},
 		{"validate", "", []string{"validate", "--require-lang", "es"}, 0},
@@ -187,12 +187,12 @@ func TestNoWritesNoSocketsFullScreen(t *testing.T) {
 	strace := requireStrace(t)
 	asked, _ := path(t, "labor")
 	log := filepath.Join(t.TempDir(), "trace")
-	p := startPaneCmd(t, nil, strace, "-f", "-qq", "-e", "trace="+traced, "-o", log, binary, "screen", "labor", "--role", "police", "--region", "nyc")
+	p := startPaneCmd(t, nil, strace, "-f", "-qq", "-e", "trace="+traced, "-o", log, binary, "screen", "labor", "--full", "--role", "police", "--region", "nyc")
 	p.waitFor("Before you begin")
 	p.keys("Enter")
 	for _, qu := range asked {
 		p.waitFor(snippet(qu))
-		p.keys("Down", "Enter")
+		p.second(qu)
 	}
 	p.waitFor("q: close")
 	p.keys("q")

@@ -34,9 +34,12 @@ func TestTrainShowsWhatTheTraineeMissed(t *testing.T) {
 	for k, v := range s.Given {
 		trainee[k] = v
 	}
-	trainee["id_held"] = []string{"no"}
-	trainee["violence"] = []string{"no"}
-	trainee["threats"] = []string{"not_sure"}
+	trainee["m_documents"] = []string{"no"}
+	delete(trainee, "m_documents_for")
+	trainee["m_harm"] = []string{"no"}
+	delete(trainee, "m_harm_for")
+	trainee["m_cannot_stop"] = []string{"not_sure"}
+	delete(trainee, "m_cannot_stop_for")
 	input, _ := typed(t, trainee)
 
 	r := runBinary(t, input, "train", "caregiver", "--accessible")
@@ -44,9 +47,8 @@ func TestTrainShowsWhatTheTraineeMissed(t *testing.T) {
 	assert.Contains(t, r.errOut, "The night caregiver", "the persona is shown before the questions")
 	assert.Contains(t, r.out, "Training feedback: The night caregiver")
 	assert.Contains(t, r.out, "Indicators you missed")
-	assert.Contains(t, r.out, "Passport or ID kept by someone else [coercion, strong]")
-	assert.Contains(t, r.out, "Violence against the person [coercion, strong]")
-	assert.Contains(t, r.out, "Does someone else keep your passport or ID?\n  you: No; expert: Yes")
+	assert.Contains(t, r.out, "Passport or ID kept from the person [coercion, strong]")
+	assert.Contains(t, r.out, "Has someone kept your passport or ID from you?\n  you: No; expert: Yes, now")
 	assert.Contains(t, r.out, "Teaching notes")
 	assert.Contains(t, r.out, "Domestic servitude is labor trafficking")
 
@@ -61,7 +63,7 @@ func TestTrainShowsWhatTheTraineeMissed(t *testing.T) {
 	for _, m := range fb.Missed {
 		missed = append(missed, m.ID)
 	}
-	assert.ElementsMatch(t, []string{"documents_held", "violence", "threats"}, missed)
+	assert.Subset(t, missed, []string{"labor_documents", "labor_harm", "labor_cannot_stop"})
 }
 
 func TestTrainExpertAnswersMatch(t *testing.T) {
@@ -88,22 +90,23 @@ func TestTrainReveal(t *testing.T) {
 
 func TestExplain(t *testing.T) {
 	for id, want := range map[string]string{
-		"documents_held":  "counts 4 towards a threshold of 5",
-		"can_leave_job":   "feeds indicator: cannot_leave_job",
+		"labor_documents": "counts 4 towards a threshold of 5",
+		"m_documents":     "feeds indicator: labor_documents",
 		"one_chance":      "red flag one_chance",
-		"labor.coercion":  "documents_held (strong)",
-		"organ.refer":     "one strong indicator is enough",
+		"labor.coercion":  "labor_documents (strong)",
+		"organ.refer":     "one strong indicator is enough to refer",
 		"forced_marriage": "Forced marriage",
+		"means":           "Control and pressure",
 		"nhth":            "1-888-373-7888",
-		"emergency":       "Call 911 now",
+		"emergency":       "the person's life and health come first",
 	} {
 		r := runBinary(t, "", "explain", id)
 		assert.Equal(t, 0, r.code, id+": "+r.errOut)
 		assert.Contains(t, r.out, want, id)
 	}
-	r := runBinary(t, "", "explain", "documents_hold")
+	r := runBinary(t, "", "explain", "labor_document")
 	assert.Equal(t, 2, r.code)
-	assert.Contains(t, r.errOut, `did you mean "documents_held"?`)
+	assert.Contains(t, r.errOut, `did you mean "labor_documents"?`)
 }
 
 // docs/questionnaires holds the printable questionnaires; a change to a
@@ -114,7 +117,7 @@ func TestPrintableDocsAreCurrent(t *testing.T) {
 		if lang != "en" {
 			dir = filepath.Join(dir, lang)
 		}
-		for _, m := range append([]string{"triage"}, q.Forms...) {
+		for _, m := range append([]string{"triage", "means"}, q.Forms...) {
 			r := runBinary(t, "", "show", m, "--format", "markdown", "--lang", lang)
 			require.Equal(t, 0, r.code, r.errOut)
 			doc, err := os.ReadFile(filepath.Join(dir, m+".md"))

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -119,21 +120,32 @@ func (p *pane) exited() int {
 }
 
 // path walks the labor module the way the test will answer it: the second
-// answer of every question.
+// answer of every question (for a checklist, the second box ticked). The
+// tests run with --full, so that no settled result cuts the walk short.
 func path(t *testing.T, modules ...string) ([]*q.Question, q.Answers) {
 	set, err := q.Load(questionnaires.FS(), q.Options{})
 	require.NoError(t, err)
 	answers := q.Answers{}
 	var asked []*q.Question
 	for {
-		st, _, done, err := interview.Next(set, modules, answers)
+		st, _, done, err := interview.Next(&interview.Plan{Set: set, Modules: modules, Full: true}, answers, interview.Flow{}, "")
 		require.NoError(t, err)
 		if done {
 			return asked, answers
 		}
+		require.Equal(t, interview.Ask, st.Kind, "the second answers raise no urgent step")
 		asked = append(asked, st.Question)
 		answers[st.Question.ID] = []string{st.Question.AnswerIDs()[1]}
 	}
+}
+
+// second gives a question its second answer, as path does.
+func (p *pane) second(qu *q.Question) {
+	if qu.Type == q.Multiple {
+		p.keys("Down", "Space", "Enter")
+		return
+	}
+	p.keys("Down", "Enter")
 }
 
 // snippet is enough of a question's text to recognise it on screen, short
@@ -158,21 +170,21 @@ func leftNothing(t *testing.T, p *pane, asked []*q.Question) {
 
 func TestFullScreenCompletesAndMatchesPlainMode(t *testing.T) {
 	asked, answers := path(t, "labor")
-	p := startPane(t, "screen", "labor", "--role", "shelter", "--region", "nyc", "--print", "--output", "json")
+	p := startPane(t, "screen", "labor", "--full", "--role", "shelter", "--region", "nyc", "--print", "--output", "json")
 	p.waitFor("Before you begin")
 	p.keys("Enter")
 	for i, qu := range asked {
 		p.waitFor(snippet(qu))
 		if i == 2 {
 			// Step back once and answer again: the earlier answer is kept.
-			p.keys("Down", "Enter")
+			p.second(qu)
 			p.waitFor(snippet(asked[3]))
 			p.keys("BTab")
 			p.waitFor(snippet(qu))
 			p.keys("Enter")
 			continue
 		}
-		p.keys("Down", "Enter")
+		p.second(qu)
 	}
 	p.waitFor("q: close")
 	assert.Contains(t, p.screen(), "Screening result")
@@ -182,7 +194,7 @@ func TestFullScreenCompletesAndMatchesPlainMode(t *testing.T) {
 	leftNothing(t, p, asked)
 
 	// The same answers through an answers file give the same JSON.
-	fromFile := runBinary(t, "", "screen", "labor", "--role", "shelter", "--region", "nyc", "--answers", writeYAML(t, answers), "--output", "json")
+	fromFile := runBinary(t, "", "screen", "labor", "--full", "--role", "shelter", "--region", "nyc", "--answers", writeYAML(t, answers), "--output", "json")
 	require.Equal(t, 0, fromFile.code, fromFile.errOut)
 	require.NotEmpty(t, p.file("stdout"))
 	assert.JSONEq(t, fromFile.out, p.file("stdout"))
@@ -193,12 +205,12 @@ func TestFullScreenCompletesAndMatchesPlainMode(t *testing.T) {
 
 func TestFullScreenWithoutPrintShowsNothing(t *testing.T) {
 	asked, _ := path(t, "labor")
-	p := startPane(t, "screen", "labor", "--role", "police", "--region", "nys")
+	p := startPane(t, "screen", "labor", "--full", "--role", "police", "--region", "nys")
 	p.waitFor("Before you begin")
 	p.keys("Enter")
 	for _, qu := range asked {
 		p.waitFor(snippet(qu))
-		p.keys("Down", "Enter")
+		p.second(qu)
 	}
 	p.waitFor("q: close")
 	p.keys("q")
@@ -211,7 +223,7 @@ func TestFullScreenQuickExit(t *testing.T) {
 	for _, key := range []string{"Escape", "C-c"} {
 		t.Run(key, func(t *testing.T) {
 			asked, _ := path(t, "labor")
-			p := startPane(t, "screen", "labor", "--print", "--output", "json")
+			p := startPane(t, "screen", "labor", "--full", "--print", "--output", "json")
 			p.waitFor("Before you begin")
 			p.keys("Enter")
 			p.waitFor("Which best describes you?")
@@ -220,7 +232,7 @@ func TestFullScreenQuickExit(t *testing.T) {
 			p.keys("Enter")
 			for _, qu := range asked[:6] {
 				p.waitFor(snippet(qu))
-				p.keys("Down", "Enter")
+				p.second(qu)
 			}
 			p.waitFor(snippet(asked[6]))
 			p.keys(key)
@@ -236,7 +248,7 @@ func TestFullScreenSignals(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
 			asked, _ := path(t, "labor")
-			p := startPane(t, "screen", "labor", "--role", "police", "--region", "nyc", "--print")
+			p := startPane(t, "screen", "labor", "--full", "--role", "police", "--region", "nyc", "--print")
 			p.waitFor("Before you begin")
 			p.keys("Enter")
 			p.waitFor(snippet(asked[0]))
@@ -352,21 +364,34 @@ func TestFullScreenStartsOnASilentTerminal(t *testing.T) {
 // Training in full screen: the persona on the first screen, the screening,
 // then the feedback on stdout once the result is closed.
 func TestFullScreenTrain(t *testing.T) {
-	asked, _ := path(t)
+	set, err := q.Load(questionnaires.FS(), q.Options{})
+	require.NoError(t, err)
 	p := startPane(t, "train", "caregiver")
 	p.waitFor("The night caregiver")
 	p.keys("Enter")
-	// Answer the triage with the second answer of each question: "No" to
-	// every gate, so no module follows.
-	for _, qu := range asked {
+	// Answer the triage "no" to every purpose and tick "none of these", so
+	// that no module follows.
+	for _, id := range []string{"obs_urgent_injury", "danger_now", "age_band", "obs_signs", "works_for_someone", "marriage_situation", "organ_or_medical", "sex_exchange"} {
+		qu := set.Question(id)
 		p.waitFor(snippet(qu))
-		p.keys("Down", "Enter")
+		switch {
+		case qu.Type == q.Multiple:
+			keys := slices.Repeat([]string{"Down"}, slices.Index(qu.AnswerIDs(), "none"))
+			p.keys(append(keys, "Space", "Enter")...)
+		default:
+			want := "no"
+			if id == "age_band" {
+				want = "adult"
+			}
+			keys := slices.Repeat([]string{"Down"}, slices.Index(qu.AnswerIDs(), want))
+			p.keys(append(keys, "Enter")...)
+		}
 	}
 	p.waitFor("q: close")
 	p.keys("q")
 	require.Equal(t, 0, p.exited())
 	out := p.file("stdout")
 	assert.Contains(t, out, "Training feedback: The night caregiver")
-	assert.Contains(t, out, "UNDER-CALLED", "a trainee who heard no to every gate under-calls labor")
-	assert.Contains(t, out, "Passport or ID kept by someone else")
+	assert.Contains(t, out, "UNDER-CALLED", "a trainee who heard no to every purpose under-calls labor")
+	assert.Contains(t, out, set.Indicator("labor_documents").Label.In("en"))
 }

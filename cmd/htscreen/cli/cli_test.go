@@ -31,7 +31,7 @@ func htscreen(t *testing.T, stdin string, args ...string) run {
 func TestExitCodes(t *testing.T) {
 	broken := filepath.Join("..", "..", "..", "screening", "questionnaire", "testdata", "broken", "unknown_key")
 	answers := filepath.Join(t.TempDir(), "bad.yaml")
-	require.NoError(t, os.WriteFile(answers, []byte("can_leave_jobb: \"no\"\n"), 0o600))
+	require.NoError(t, os.WriteFile(answers, []byte("works_for_someon: \"no\"\n"), 0o600))
 	tests := []struct {
 		name   string
 		args   []string
@@ -44,7 +44,7 @@ func TestExitCodes(t *testing.T) {
 		{"validate broken", []string{"validate", broken}, "", cli.ExitError, "labor.yaml:16:5: unknown key \"typ\""},
 		{"screen broken set asks nothing", []string{"screen", "--questionnaires", broken}, "1\n", cli.ExitError, "nothing was asked"},
 		{"missing folder", []string{"screen", "--questionnaires", "/nonexistent/htscreen"}, "", cli.ExitError, "cannot read questionnaire folder /nonexistent/htscreen"},
-		{"bad answers file", []string{"screen", "--answers", answers}, "", cli.ExitError, `bad.yaml:1:1: unknown question "can_leave_jobb"; did you mean "can_leave_job"?`},
+		{"bad answers file", []string{"screen", "--answers", answers}, "", cli.ExitError, `bad.yaml:1:1: unknown question "works_for_someon"; did you mean "works_for_someone"?`},
 		{"missing answers file", []string{"screen", "--answers", "/nonexistent/a.yaml"}, "", cli.ExitError, "reading answers"},
 		{"unknown output", []string{"screen", "--output", "xml"}, "", cli.ExitUsage, `invalid value "xml" for --output; valid values: text, markdown, json`},
 		{"near output", []string{"screen", "--output", "jsn"}, "", cli.ExitUsage, `invalid value "jsn" for --output (did you mean "json"?)`},
@@ -82,8 +82,9 @@ func TestListJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(r.out), &list))
 	require.GreaterOrEqual(t, len(list), 2)
 	assert.Equal(t, "triage", list[0].ID)
-	assert.Equal(t, "labor", list[1].ID)
-	assert.Positive(t, list[1].Indicators)
+	assert.Equal(t, "means", list[1].ID)
+	assert.Equal(t, "labor", list[2].ID)
+	assert.Positive(t, list[2].Indicators)
 
 	r = htscreen(t, "", "list", "labor", "--output", "json")
 	require.Equal(t, 0, r.code, r.errOut)
@@ -130,7 +131,7 @@ func TestResources(t *testing.T) {
 	require.Equal(t, 0, r.code, r.errOut)
 	assert.Contains(t, r.out, "National Human Trafficking Hotline; phone 1-888-373-7888; text 233733")
 	assert.Contains(t, r.out, "VERIFY BEFORE USE")
-	assert.Contains(t, r.out, "Contacts last verified 2026-11-26.")
+	assert.Contains(t, r.out, "Contacts checked against archived copies of their sources on 2026-11-26.")
 	assert.NotContains(t, r.out, "WARNING")
 
 	r = htscreenAt(t, today, "", "resources", "--form", "organ", "--output", "json")
@@ -187,27 +188,57 @@ func TestRoleIsAskedOnce(t *testing.T) {
 }
 
 func TestGuidanceFollowsRoleAndRegion(t *testing.T) {
-	cal := filepath.Join("..", "..", "..", "testdata", "calibration")
-	r := htscreen(t, "", "screen", "--answers", filepath.Join(cal, "CAL-01.yaml"), "--role", "police")
+	dir := t.TempDir()
+	labor := filepath.Join(dir, "labor.yaml")
+	require.NoError(t, os.WriteFile(labor, []byte(`obs_urgent_injury: "no"
+danger_now: "no"
+age_band: adult
+obs_signs: [none]
+works_for_someone: now
+marriage_situation: "no"
+organ_or_medical: "no"
+sex_exchange: "no"
+m_cannot_stop: now
+m_cannot_stop_for: [work]
+m_documents: now
+m_documents_for: [work]
+`), 0o600))
+	r := htscreen(t, "", "screen", "--answers", labor, "--role", "police")
 	require.Equal(t, 0, r.code, r.errOut)
 	assert.Contains(t, r.out, "must notify OTDA and DCJS")
 	assert.NotContains(t, r.out, "only with their consent")
 
-	r = htscreen(t, "", "screen", "--answers", filepath.Join(cal, "CAL-01.yaml"), "--role", "shelter", "--region", "nys")
+	r = htscreen(t, "", "screen", "--answers", labor, "--role", "shelter", "--region", "nys")
 	assert.Contains(t, r.out, "only with their consent")
 	assert.Contains(t, r.out, "Worker Justice Center")
 	assert.NotContains(t, r.out, "Safe Horizon 24-hour hotline")
 
-	r = htscreen(t, "", "screen", "--answers", filepath.Join(cal, "CAL-12.yaml"), "--role", "shelter")
-	assert.Contains(t, r.out, "Never contact, inform or mediate with the family")
+	marriage := filepath.Join(dir, "marriage.yaml")
+	require.NoError(t, os.WriteFile(marriage, []byte(`obs_urgent_injury: "no"
+danger_now: "no"
+age_band: adult
+obs_signs: [none]
+works_for_someone: "no"
+marriage_situation: "yes"
+organ_or_medical: "no"
+sex_exchange: "no"
+fm_chose_freely: "no"
+fm_can_refuse: "no"
+m_harm: now
+m_harm_for: [marriage]
+`), 0o600))
+	r = htscreen(t, "", "screen", "--answers", marriage, "--role", "shelter")
+	require.Equal(t, 0, r.code, r.errOut)
+	assert.Contains(t, r.out, "Forced marriage: Refer")
+	assert.Regexp(t, `[Nn]ever contact, inform or mediate with the family`, r.out)
 }
 
 func TestScreenTriageOnly(t *testing.T) {
 	answers := filepath.Join(t.TempDir(), "a.yaml")
-	require.NoError(t, os.WriteFile(answers, []byte("works_for_someone: \"yes\"\nid_held: \"yes\"\ncan_leave_job: \"no\"\n"), 0o600))
+	require.NoError(t, os.WriteFile(answers, []byte("works_for_someone: now\nobs_signs: [companion_control]\nlabor_pay: not_paid\n"), 0o600))
 	r := htscreen(t, "", "screen", "triage", "--answers", answers, "--role", "police", "--output", "json")
 	require.Equal(t, 0, r.code, r.errOut)
-	assert.Contains(t, r.errOut, "not used because skip logic or the triage did not ask their questions: can_leave_job")
+	assert.Contains(t, r.errOut, "not used because skip logic or the triage did not ask their questions: labor_pay")
 	var doc struct {
 		Forms map[string]struct {
 			Screened bool   `json:"screened"`
@@ -227,7 +258,7 @@ func TestScreenTriageOnly(t *testing.T) {
 // or someone who knows of another person's case, is not screened as a donor.
 func TestOrganQuestionsAreAboutThePersonsOwnOrgan(t *testing.T) {
 	answers := filepath.Join(t.TempDir(), "a.yaml")
-	require.NoError(t, os.WriteFile(answers, []byte("organ_asked: not_sure\norgan_self: \"no\"\norgan_broker: \"yes\"\n"), 0o600))
+	require.NoError(t, os.WriteFile(answers, []byte("organ_or_medical: \"yes\"\norgan_whose: recipient\norgan_broker: \"yes\"\n"), 0o600))
 	r := htscreen(t, "", "screen", "--answers", answers, "--output", "json")
 	require.Equal(t, 0, r.code, r.errOut)
 	assert.Contains(t, r.errOut, "not used because skip logic or the triage did not ask their questions: organ_broker")
