@@ -154,7 +154,7 @@ func TestPipedAnswersMatchAnswersFile(t *testing.T) {
 			answers: q.Answers{
 				"obs_urgent_injury": {"no"}, "danger_now": {"no"}, "age_band": {"adult"}, "obs_signs": {"none"},
 				"works_for_someone": {"now"}, "m_cannot_stop": {"no"}, "m_harm": {"no"}, "m_documents": {"no"},
-				"m_kept_in": {"no"}, "m_debt": {"no"}, "m_authority": {"no"}, "m_deceived": {"no"},
+				"m_kept_in": {"no"}, "m_debt": {"no"}, "m_deceived": {"no"},
 				"labor_rest_day": {"yes"}, "labor_hours": {"up_to_60"}, "labor_pay": {"paid_part"}, "labor_sleeping": {"no"},
 			},
 			labor: "none",
@@ -163,7 +163,7 @@ func TestPipedAnswersMatchAnswersFile(t *testing.T) {
 			name: "triage routes, emergency first",
 			answers: q.Answers{
 				"danger_now": {"yes"}, "age_band": {"adult"}, "works_for_someone": {"now"},
-				"m_debt": {"now"}, "m_debt_for": {"work"}, "m_authority": {"now"}, "m_authority_for": {"work"},
+				"m_debt": {"now"}, "m_debt_for": {"work"}, "m_harm": {"now"}, "m_harm_for": {"work"},
 			},
 			labor: "refer",
 			flags: []string{"emergency"},
