@@ -166,7 +166,7 @@ func writeAnswersFile(t *testing.T, path, typedLines string, v vignette) {
 type figures struct {
 	cases                             int
 	asked                             []int
-	maxTriageOnly                     int
+	maxTriageOnly, triageOnly         int
 	hit, positive                     int
 	referHit, refer                   int
 	noneTrueOK, noneTrue              int
@@ -207,6 +207,7 @@ func score(vs map[string]vignette, runs []screening) figures {
 		f.cases++
 		f.asked = append(f.asked, s.result.QuestionsAsked)
 		if !s.routed {
+			f.triageOnly++
 			f.maxTriageOnly = max(f.maxTriageOnly, s.result.QuestionsAsked)
 		}
 		look := v.lookalike()
@@ -380,7 +381,11 @@ func renderCalibration(vs map[string]vignette, a, b []screening, f figures, same
 	sorted := slices.Clone(f.asked)
 	sort.Ints(sorted)
 	fmt.Fprintf(&w, "| questions asked per screening | median %g (%d to %d) | median <= %d |\n", f.median(), sorted[0], sorted[len(sorted)-1], targetMedianAsked)
-	fmt.Fprintf(&w, "| questions asked when no module was needed | at most %d | <= %d |\n", f.maxTriageOnly, targetTriageOnlyAsked)
+	if f.triageOnly == 0 {
+		fmt.Fprintf(&w, "| questions asked when no module was needed | no case: every one opened at least one module's gate (a \"not sure\" to a purpose) | <= %d |\n", targetTriageOnlyAsked)
+	} else {
+		fmt.Fprintf(&w, "| questions asked when no module was needed | at most %d (%d cases) | <= %d |\n", f.maxTriageOnly, f.triageOnly, targetTriageOnlyAsked)
+	}
 	fmt.Fprintf(&w, "| forms expected concern/refer scored concern/refer | %s | >= %.0f%% |\n", pct(f.hit, f.positive), 100*targetSensitivity)
 	fmt.Fprintf(&w, "| forms expected refer scored refer | %s | >= %.0f%% |\n", pct(f.referHit, f.refer), 100*targetReferRecall)
 	fmt.Fprintf(&w, "| in true cases, forms expected none kept none | %s | >= %.0f%% |\n", pct(f.noneTrueOK, f.noneTrue), 100*targetKeptNone)
