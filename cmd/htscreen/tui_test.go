@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -36,17 +37,35 @@ type pane struct {
 // records stty before and after, the exit code, and the process id.
 func startPane(t *testing.T, args ...string) *pane {
 	t.Helper()
-	return startPaneEnv(t, nil, args...)
+	return startPaneWith(t, paneOpts{}, binary, args...)
 }
 
 // startPaneEnv is startPane with extra environment variables for the binary.
 func startPaneEnv(t *testing.T, env []string, args ...string) *pane {
 	t.Helper()
-	return startPaneCmd(t, env, binary, args...)
+	return startPaneWith(t, paneOpts{env: env}, binary, args...)
 }
 
 // startPaneCmd runs program (the binary, or strace wrapping it) in the pane.
 func startPaneCmd(t *testing.T, env []string, program string, args ...string) *pane {
+	t.Helper()
+	return startPaneWith(t, paneOpts{env: env}, program, args...)
+}
+
+// paneOpts are a pane's size, the binary's extra environment and its
+// redirections.
+type paneOpts struct {
+	env []string
+	// redirect is the shell's redirections for the program, with {dir} for
+	// the pane's folder; by default stdout goes to {dir}/stdout and stdin
+	// and stderr are the terminal.
+	redirect      string
+	width, height int
+}
+
+var paneCount atomic.Int64
+
+func startPaneWith(t *testing.T, o paneOpts, program string, args ...string) *pane {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") != "" {
@@ -54,17 +73,27 @@ func startPaneCmd(t *testing.T, env []string, program string, args ...string) *p
 		}
 		t.Skip("tmux is not installed")
 	}
-	p := &pane{t: t, socket: fmt.Sprintf("htscreen-test-%d-%d", os.Getpid(), time.Now().UnixNano()), dir: t.TempDir()}
+	if o.redirect == "" {
+		o.redirect = "> {dir}/stdout"
+	}
+	if o.width == 0 {
+		o.width, o.height = 100, 30
+	}
+	p := &pane{t: t, socket: filepath.Join(socketDir, fmt.Sprintf("htscreen-test-%d-%d", os.Getpid(), paneCount.Add(1))), dir: t.TempDir()}
 	var quoted []string
 	for _, a := range args {
 		quoted = append(quoted, shellQuote(a))
 	}
 	// sh -c 'exec ...' gives the binary a pid we know before it starts.
-	inner := fmt.Sprintf(`echo $$ > %[1]s/pid; exec "$0" "$@" > %[1]s/stdout`, p.dir)
+	inner := fmt.Sprintf(`echo $$ > %[1]s/pid; exec "$0" "$@" %[2]s`, p.dir, strings.ReplaceAll(o.redirect, "{dir}", p.dir))
 	script := fmt.Sprintf(`stty -g > %[1]s/before; sh -c %[2]s %[3]s %[4]s; echo $? > %[1]s/exit; stty -g > %[1]s/after; sleep 600`,
-		p.dir, shellQuote(inner), strings.Join(append(append([]string{"env"}, env...), shellQuote(program)), " "), strings.Join(quoted, " "))
-	p.tmux("new-session", "-d", "-s", "main", "-x", "100", "-y", "30", "bash --norc --noprofile -c "+shellQuote(script))
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
+		p.dir, shellQuote(inner), strings.Join(append(append([]string{"env"}, o.env...), shellQuote(program)), " "), strings.Join(quoted, " "))
+	// Stop the server and remove its socket, which tmux leaves behind.
+	t.Cleanup(func() {
+		_ = exec.Command("tmux", "-S", p.socket, "kill-server").Run()
+		_ = os.Remove(p.socket)
+	})
+	p.tmux("new-session", "-d", "-s", "main", "-x", fmt.Sprint(o.width), "-y", fmt.Sprint(o.height), "bash --norc --noprofile -c "+shellQuote(script))
 	return p
 }
 
@@ -72,7 +101,7 @@ func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''
 
 func (p *pane) tmux(args ...string) string {
 	p.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", p.socket}, args...)...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-S", p.socket}, args...)...).CombinedOutput()
 	require.NoError(p.t, err, "tmux %v: %s", args, out)
 	return string(out)
 }
