@@ -304,7 +304,7 @@ func TestFullScreenTooSmallNarrowAndNoColor(t *testing.T) {
 
 // openPTY opens a pseudo-terminal pair. Nothing ever answers on the master
 // side: a terminal that does not reply to colour or cursor queries.
-func openPTY(t *testing.T) (master, slave *os.File) {
+func openPTY(t testing.TB) (master, slave *os.File) {
 	t.Helper()
 	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
 	require.NoError(t, err)
@@ -322,7 +322,10 @@ var ansi = regexp.MustCompile(`\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07
 
 // huh v1 stalled 5 s at start on a terminal that never answered its colour
 // query (research/toolchain-probe.md §5). This keeps the v2 behaviour: the
-// first screen, and the first question after it, appear at once.
+// first screen, and the first question after it, appear on a terminal that
+// answers nothing, and no colour query is sent. How fast is measured by
+// BenchmarkStartup (ms-first-screen), not asserted here: a loaded machine
+// must not fail the test.
 func TestFullScreenStartsOnASilentTerminal(t *testing.T) {
 	master, slave := openPTY(t)
 	cmd := exec.Command(binary, "screen", "labor", "--role", "police", "--region", "nyc")
@@ -364,11 +367,14 @@ func TestFullScreenStartsOnASilentTerminal(t *testing.T) {
 	start := time.Now()
 	require.NoError(t, cmd.Start())
 	first := within("Before you begin")
-	assert.Less(t, first, time.Second, "the first screen must not wait for an answer from the terminal")
+	mu.Lock()
+	// huh v1 asked for the background colour (OSC 11) and waited for the
+	// answer; nothing may be asked that the screen waits for.
+	assert.NotContains(t, string(buf), "\x1b]11;?", "no background-colour query")
+	mu.Unlock()
 	_, err := master.Write([]byte("\r"))
 	require.NoError(t, err)
 	question := within("Your observation:")
-	assert.Less(t, question, time.Second)
 	_, err = master.Write([]byte("\x1b"))
 	require.NoError(t, err)
 	err = cmd.Wait()
