@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/htscreen/htscreen/cmd/htscreen/cli"
+	"github.com/htscreen/htscreen/cmd/htscreen/internal/envguard"
 	"github.com/htscreen/htscreen/cmd/htscreen/internal/sandbox"
 )
 
@@ -15,6 +16,9 @@ import (
 var version = "dev"
 
 func main() {
+	// Package initialisers have run, with $TMUX, $PATH and $TERM hidden
+	// from them (internal/envguard); htscreen itself needs $TERM.
+	envguard.Restore()
 	// On Windows, a double-click from Explorer opens a console that closes at
 	// once; cobra shows this instead and waits a few seconds.
 	cobra.MousetrapHelpText = "htscreen is a command-line tool: it runs in a terminal, not by double-clicking.\n" +

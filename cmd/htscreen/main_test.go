@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/htscreen/htscreen/cmd/htscreen/internal/envguard"
 	"github.com/htscreen/htscreen/questionnaires"
 	"github.com/htscreen/htscreen/screening/interview"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
@@ -26,6 +27,13 @@ import (
 var binary, socketDir string
 
 func TestMain(m *testing.M) {
+	// The test binary links package main, and with it envguard, which
+	// hides $PATH and $TERM from package initialisers; the tests run go,
+	// tmux and strace.
+	os.Setenv("PATH", envguard.Original("PATH"))
+	if term := envguard.Original("TERM"); term != "" {
+		os.Setenv("TERM", term)
+	}
 	dir, err := os.MkdirTemp("", "htscreen-test")
 	if err != nil {
 		panic(err)

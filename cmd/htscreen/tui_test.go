@@ -58,8 +58,10 @@ type paneOpts struct {
 	env []string
 	// redirect is the shell's redirections for the program, with {dir} for
 	// the pane's folder; by default stdout goes to {dir}/stdout and stdin
-	// and stderr are the terminal.
+	// and stderr are the terminal. With stdoutTTY and no redirect, all
+	// three are the terminal.
 	redirect      string
+	stdoutTTY     bool
 	width, height int
 }
 
@@ -73,7 +75,7 @@ func startPaneWith(t *testing.T, o paneOpts, program string, args ...string) *pa
 		}
 		t.Skip("tmux is not installed")
 	}
-	if o.redirect == "" {
+	if o.redirect == "" && !o.stdoutTTY {
 		o.redirect = "> {dir}/stdout"
 	}
 	if o.width == 0 {
@@ -84,8 +86,11 @@ func startPaneWith(t *testing.T, o paneOpts, program string, args ...string) *pa
 	for _, a := range args {
 		quoted = append(quoted, shellQuote(a))
 	}
-	// sh -c 'exec ...' gives the binary a pid we know before it starts.
-	inner := fmt.Sprintf(`echo $$ > %[1]s/pid; exec "$0" "$@" %[2]s`, p.dir, strings.ReplaceAll(o.redirect, "{dir}", p.dir))
+	// sh -c 'exec ...' gives the binary a pid we know before it starts. The
+	// shell notes what the binary will see: $TMUX, and whether stdout is a
+	// terminal.
+	inner := fmt.Sprintf(`echo $$ > %[1]s/pid; exec %[2]s; echo "$TMUX" > %[1]s/tmux_env; [ -t 1 ] && echo yes > %[1]s/stdout_tty; exec "$0" "$@"`,
+		p.dir, strings.ReplaceAll(o.redirect, "{dir}", p.dir))
 	script := fmt.Sprintf(`stty -g > %[1]s/before; sh -c %[2]s %[3]s %[4]s; echo $? > %[1]s/exit; stty -g > %[1]s/after; sleep 600`,
 		p.dir, shellQuote(inner), strings.Join(append(append([]string{"env"}, o.env...), shellQuote(program)), " "), strings.Join(quoted, " "))
 	// Stop the server and remove its socket, which tmux leaves behind.

@@ -16,6 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/htscreen/htscreen/screening/interview"
 	"github.com/htscreen/htscreen/screening/locale"
@@ -72,8 +73,12 @@ func (fs *FullScreen) Run(ctx context.Context) (*Outcome, error) {
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
 	m := &model{fs: fs, answers: q.Answers{}, recall: q.Answers{}, role: fs.Role, region: fs.Region, width: 80, height: 24}
+	env := withoutTMUX(os.Environ())
+	// The colour profile comes from TERM, COLORTERM and NO_COLOR alone:
+	// Bubble Tea's own detection would read the terminfo database and, in
+	// tmux, run "tmux info".
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(fs.In), tea.WithOutput(fs.Out), tea.WithoutSignalHandler(),
-		tea.WithEnvironment(withoutTMUX(os.Environ())))
+		tea.WithEnvironment(env), tea.WithColorProfile(colorprofile.Env(env)))
 	final, err := p.Run()
 	if ctx.Err() != nil || errors.Is(err, tea.ErrProgramKilled) {
 		return nil, &AbortError{Reason: locale.T(fs.Lang, "aborted")}
