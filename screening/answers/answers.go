@@ -4,6 +4,7 @@
 package answers
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -43,15 +44,17 @@ func Parse(name string, data []byte, set *q.Set) (q.Answers, error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("%s: the answers file is larger than %d KiB; check that this is the right file", name, MaxSize>>10)
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := q.SyntaxError(err)
-		return nil, ErrorList{{File: name, Line: line, Col: 1, Msg: "not valid YAML or JSON: " + msg}}
-	}
-	if len(doc.Content) == 0 {
+	root, err := q.ReadDocument(data)
+	var de *q.DocumentError
+	switch {
+	case errors.As(err, &de) && de.Syntax:
+		return nil, ErrorList{{File: name, Line: de.Line, Col: 1, Msg: "not valid YAML or JSON: " + de.Msg}}
+	case errors.As(err, &de):
+		return nil, ErrorList{{File: name, Line: de.Line, Col: 1, Msg: de.Msg}}
+	case root == nil:
 		return nil, fmt.Errorf("%s: the answers file is empty; write one line per question, e.g. can_leave_job: no", name)
 	}
-	return ParseNode(name, doc.Content[0], set)
+	return ParseNode(name, root, set)
 }
 
 // ParseNode reads answers from a YAML mapping node: an answers file's

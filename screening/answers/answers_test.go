@@ -52,6 +52,13 @@ func TestParse(t *testing.T) {
 		{name: "not a mapping", in: "- danger\n", err: "case.yaml:1:1: an answers file maps question ids to answers, e.g. can_leave_job: no"},
 		{name: "empty", in: "", err: "case.yaml: the answers file is empty; write one line per question, e.g. can_leave_job: no"},
 		{name: "syntax", in: "danger: [\n", err: "case.yaml:1:1: not valid YAML or JSON: did not find expected node content"},
+		{name: "second document", in: "age: adult\n---\ndanger: \"yes\"\n",
+			err: "case.yaml:2:1: a second YAML document starts here, and only the first would be read; remove this --- line, or put what follows in a file of its own"},
+		{name: "second document after an end marker", in: "age: adult\n...\n# note\n--- {danger: \"yes\"}\n",
+			err: "case.yaml:4:1: a second YAML document starts here, and only the first would be read; remove this --- line, or put what follows in a file of its own"},
+		{name: "a leading --- is one document", in: "---\nage: adult\n", want: q.Answers{"age": {"adult"}}},
+		{name: "invalid UTF-8 on its line", in: "age: adult\n# note\ndanger: \"n\xffo\"\n",
+			err: "case.yaml:3:1: the file is not valid UTF-8 text; save it as UTF-8"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -32,6 +32,8 @@ func TestExitCodes(t *testing.T) {
 	broken := filepath.Join("..", "..", "..", "screening", "questionnaire", "testdata", "broken", "unknown_key")
 	answers := filepath.Join(t.TempDir(), "bad.yaml")
 	require.NoError(t, os.WriteFile(answers, []byte("can_leave_jobb: \"no\"\n"), 0o600))
+	twoDocs := filepath.Join(t.TempDir(), "two.yaml")
+	require.NoError(t, os.WriteFile(twoDocs, []byte("age_band: adult\n---\ndanger_now: \"yes\"\n"), 0o600))
 	tests := []struct {
 		name   string
 		args   []string
@@ -45,6 +47,7 @@ func TestExitCodes(t *testing.T) {
 		{"screen broken set asks nothing", []string{"screen", "--questionnaires", broken}, "1\n", cli.ExitError, "nothing was asked"},
 		{"missing folder", []string{"screen", "--questionnaires", "/nonexistent/htscreen"}, "", cli.ExitError, "cannot read questionnaire folder /nonexistent/htscreen"},
 		{"bad answers file", []string{"screen", "--answers", answers}, "", cli.ExitError, `bad.yaml:1:1: unknown question "can_leave_jobb"; did you mean "can_leave_job"?`},
+		{"answers file with a second document", []string{"screen", "--answers", twoDocs}, "", cli.ExitError, "two.yaml:2:1: a second YAML document starts here"},
 		{"missing answers file", []string{"screen", "--answers", "/nonexistent/a.yaml"}, "", cli.ExitError, "reading answers"},
 		{"unknown output", []string{"screen", "--output", "xml"}, "", cli.ExitUsage, `invalid value "xml" for --output; valid values: text, markdown, json`},
 		{"near output", []string{"screen", "--output", "jsn"}, "", cli.ExitUsage, `invalid value "jsn" for --output (did you mean "json"?)`},
