@@ -29,12 +29,15 @@ func (e *Error) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Li
 // ErrorList holds every problem in the file, in file order.
 type ErrorList []*Error
 
+// MaxShown is how many errors ErrorList.Error names before counting the rest.
+const MaxShown = q.MaxShown
+
 func (l ErrorList) Error() string {
 	s := make([]string, len(l))
 	for i, e := range l {
 		s[i] = e.Error()
 	}
-	return strings.Join(s, "\n")
+	return q.CapLines(s)
 }
 
 // Parse reads answers for the set. Every id must be a question of the set and

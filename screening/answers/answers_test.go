@@ -1,7 +1,9 @@
 package answers_test
 
 import (
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -72,6 +74,24 @@ func TestParse(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// A file of many mistakes (a wrong file, or a generated one) names the
+// first few and counts the rest, rather than printing thousands of lines.
+func TestParseCapsTheErrorList(t *testing.T) {
+	var b strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&b, "zzzz%d: \"no\"\n", i)
+	}
+	_, err := answers.Parse("big.yaml", []byte(b.String()), testSet(t))
+	require.Error(t, err)
+	var list answers.ErrorList
+	require.ErrorAs(t, err, &list)
+	assert.Len(t, list, 1000, "the list itself keeps every error")
+	lines := strings.Split(err.Error(), "\n")
+	require.Len(t, lines, answers.MaxShown+1)
+	assert.Equal(t, `big.yaml:20:1: unknown question "zzzz19"; `+"`htscreen list MODULE` shows the question ids", lines[answers.MaxShown-1])
+	assert.Equal(t, "... and 980 more", lines[answers.MaxShown])
 }
 
 func TestParseTooLarge(t *testing.T) {
