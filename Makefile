@@ -55,7 +55,7 @@ docs:
 		dir=docs/questionnaires; [ $$lang = en ] || dir=docs/questionnaires/$$lang; \
 		mkdir -p $$dir; \
 		for m in triage labor sex forced_marriage organ; do \
-			$(GO) run ./cmd/htscreen show $$m --format markdown --lang $$lang > $$dir/$$m.md || exit 1; \
+			$(GO) run ./cmd/htscreen show $$m --output markdown --lang $$lang > $$dir/$$m.md || exit 1; \
 		done; \
 	done
 	$(GO) test ./cmd/htscreen -run TestCalibration -update-calibration

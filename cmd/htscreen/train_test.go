@@ -115,7 +115,7 @@ func TestPrintableDocsAreCurrent(t *testing.T) {
 			dir = filepath.Join(dir, lang)
 		}
 		for _, m := range append([]string{"triage"}, q.Forms...) {
-			r := runBinary(t, "", "show", m, "--format", "markdown", "--lang", lang)
+			r := runBinary(t, "", "show", m, "--output", "markdown", "--lang", lang)
 			require.Equal(t, 0, r.code, r.errOut)
 			doc, err := os.ReadFile(filepath.Join(dir, m+".md"))
 			require.NoError(t, err, "run make docs")

@@ -73,6 +73,47 @@ func TestExitCodes(t *testing.T) {
 	}
 }
 
+// An unknown argument is named as what it is, never as a flag that does not
+// exist (--scenario, --module), and every command checks --lang.
+func TestUnknownArgumentsAndLanguages(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"train", "nosuch"}, `unknown scenario "nosuch"; valid scenarios: brother_donor, caregiver,`},
+		{[]string{"train", "caregivr"}, `unknown scenario "caregivr" (did you mean "caregiver"?)`},
+		{[]string{"list", "nosuch"}, `unknown module "nosuch"; valid modules: triage, labor, sex, forced_marriage, organ`},
+		{[]string{"show", "labour"}, `unknown module "labour" (did you mean "labor"?); valid modules: triage, labor,`},
+		{[]string{"list", "--lang", "fr"}, `invalid value "fr" for --lang; valid values: en, es`},
+		{[]string{"list", "labor", "--lang", "fr"}, `invalid value "fr" for --lang; valid values: en, es`},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := htscreen(t, "", tt.args...)
+			assert.Equal(t, cli.ExitUsage, r.code)
+			assert.Contains(t, r.errOut, tt.want)
+			assert.NotContains(t, r.errOut, "--scenario")
+			assert.NotContains(t, r.errOut, "--module")
+			assert.Empty(t, r.out)
+		})
+	}
+}
+
+// show takes --output like every other command; --format still works, with
+// a note that it is deprecated.
+func TestShowOutput(t *testing.T) {
+	r := htscreen(t, "", "show", "labor", "--output", "markdown")
+	require.Equal(t, cli.ExitOK, r.code, r.errOut)
+	assert.True(t, strings.HasPrefix(r.out, "# Labor trafficking"), r.out[:min(len(r.out), 80)])
+	assert.Empty(t, r.errOut)
+	old := htscreen(t, "", "show", "labor", "--format", "markdown")
+	require.Equal(t, cli.ExitOK, old.code, old.errOut)
+	assert.Equal(t, r.out, old.out)
+	assert.Contains(t, old.errOut, "--format has been deprecated, use --output instead")
+	bad := htscreen(t, "", "show", "labor", "-o", "json")
+	assert.Equal(t, cli.ExitUsage, bad.code)
+	assert.Contains(t, bad.errOut, `invalid value "json" for --output; valid values: text, markdown`)
+}
+
 func TestListJSON(t *testing.T) {
 	r := htscreen(t, "", "list", "--output", "json")
 	require.Equal(t, 0, r.code, r.errOut)

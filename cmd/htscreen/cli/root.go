@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -162,6 +163,19 @@ func checkValue(flag, value string, valid []string) error {
 		hint = fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return usagef("invalid value %q for --%s%s; valid values: %s", value, flag, hint, strings.Join(valid, ", "))
+}
+
+// checkArg rejects an argument (a scenario, a module) that is not one of
+// valid, naming it as what it is: it is not a flag.
+func checkArg(what, value string, valid []string) error {
+	if slices.Contains(valid, value) {
+		return nil
+	}
+	hint := ""
+	if best := q.Closest(value, valid); best != "" {
+		hint = fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return usagef("unknown %s %q%s; valid %ss: %s", what, value, hint, what, strings.Join(valid, ", "))
 }
 
 // bundle is everything a command may need from a questionnaire folder.

@@ -153,7 +153,7 @@ func runTrain(opts *TrainOptions) error {
 		for _, s := range b.scenarios {
 			ids = append(ids, s.ID)
 		}
-		return checkValue("scenario", opts.Scenario, ids)
+		return checkArg("scenario", opts.Scenario, ids)
 	}
 	lang := opts.Lang
 	title := locale.T(lang, "train_persona", sc.Title.In(lang), sc.Setting.In(lang))
