@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -27,5 +28,15 @@ func main() {
 	// Defence in depth: before a command runs, the process gives up writing
 	// or creating files, running programs and TCP (where Landlock exists).
 	ios.Restrict = sandbox.Restrict
-	os.Exit(cli.Main(os.Args[1:], ios, version))
+	// One signal context for every command and both runners. A command
+	// that does not stop within a few seconds of a signal is stopped here;
+	// the full screen restores the terminal well before that.
+	ctx, stop := cli.SignalContext()
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		time.Sleep(3 * time.Second)
+		os.Exit(cli.ExitAborted)
+	}()
+	os.Exit(cli.MainContext(ctx, os.Args[1:], ios, version))
 }

@@ -130,6 +130,12 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 	return s.buf.Write(p)
 }
 
+func (s *syncBuffer) string() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
 func (s *syncBuffer) contains(sub string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -60,8 +60,10 @@ type paneOpts struct {
 	// the pane's folder; by default stdout goes to {dir}/stdout and stdin
 	// and stderr are the terminal. With stdoutTTY and no redirect, all
 	// three are the terminal.
-	redirect      string
-	stdoutTTY     bool
+	redirect  string
+	stdoutTTY bool
+	// files are written into the pane's folder before the program starts.
+	files         map[string]string
 	width, height int
 }
 
@@ -82,6 +84,9 @@ func startPaneWith(t *testing.T, o paneOpts, program string, args ...string) *pa
 		o.width, o.height = 100, 30
 	}
 	p := &pane{t: t, socket: filepath.Join(socketDir, fmt.Sprintf("htscreen-test-%d-%d", os.Getpid(), paneCount.Add(1))), dir: t.TempDir()}
+	for name, content := range o.files {
+		require.NoError(t, os.WriteFile(filepath.Join(p.dir, name), []byte(content), 0o600))
+	}
 	var quoted []string
 	for _, a := range args {
 		quoted = append(quoted, shellQuote(a))
@@ -266,8 +271,11 @@ func TestFullScreenQuickExit(t *testing.T) {
 	}
 }
 
+// Every signal that ends a process stops the full screen as Esc does: exit
+// 130, the terminal restored, nothing shown. SIGQUIT used to dump
+// goroutines, exit 2 and leave the terminal raw.
 func TestFullScreenSignals(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT} {
 		t.Run(sig.String(), func(t *testing.T) {
 			asked, _ := path(t, "labor")
 			p := startPane(t, "screen", "labor", "--role", "police", "--region", "nyc", "--print")
@@ -279,8 +287,7 @@ func TestFullScreenSignals(t *testing.T) {
 			pid, err := strconv.Atoi(p.file("pid"))
 			require.NoError(t, err)
 			require.NoError(t, syscall.Kill(pid, sig))
-			code := p.exited()
-			assert.NotEqual(t, 0, code, "a signal never completes a screening")
+			assert.Equal(t, 130, p.exited(), "a signal never completes a screening")
 			assert.Equal(t, p.file("before"), p.file("after"), "terminal settings restored")
 			assert.Empty(t, p.file("stdout"), "no result after a signal")
 			leftNothing(t, p, asked)

@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"slices"
 	"strings"
-	"syscall"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -63,15 +61,15 @@ type Outcome struct {
 }
 
 // Run shows the screening and returns its answers once the user has read the
-// result and closed it. Any other ending (Esc, Ctrl+C, SIGTERM, SIGHUP) is an
+// result and closed it. Any other ending (Esc, Ctrl+C, ctx cancelled) is an
 // AbortError and nothing may be shown.
+//
+// Signals end the program through ctx, which the caller cancels on SIGTERM,
+// SIGHUP, SIGINT and SIGQUIT (cli.SignalContext): Bubble Tea then restores
+// the terminal. Its own handler is off: it turns SIGTERM into a quit that
+// can race with the context and hang, and it ignores SIGHUP, which would
+// otherwise kill the process with the terminal still raw.
 func (fs *FullScreen) Run(ctx context.Context) (*Outcome, error) {
-	// Signals end the program through its context, which restores the
-	// terminal first. Bubble Tea's own handler is off: it turns SIGTERM into
-	// a quit that can race with the context and hang, and it ignores SIGHUP,
-	// which would otherwise kill the process with the terminal still raw.
-	ctx, stop := signal.NotifyContext(ctx, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
-	defer stop()
 	m := &model{fs: fs, answers: q.Answers{}, recall: q.Answers{}, role: fs.Role, region: fs.Region, width: 80, height: 24}
 	env := withoutTMUX(os.Environ())
 	// The colour profile comes from TERM, COLORTERM and NO_COLOR alone:

@@ -94,6 +94,8 @@ type TrainOptions struct {
 	Lang           string
 	Output         string
 	Questionnaires string
+	// ctx is cancelled by a signal (SignalContext).
+	ctx context.Context
 }
 
 func newTrainCmd(ios *IOStreams, runF func(*TrainOptions) error) *cobra.Command {
@@ -120,6 +122,7 @@ trainer at a projector.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Scenario = args[0]
+			opts.ctx = cmd.Context()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -142,6 +145,14 @@ func runTrain(opts *TrainOptions) error {
 	}
 	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
 		return err
+	}
+	if ios.outClosed() {
+		// The feedback could not be written: ask nothing.
+		return ErrStdoutClosed
+	}
+	ctx := opts.ctx
+	if ctx == nil {
+		ctx = context.Background()
 	}
 	b, err := loadBundle(ios, opts.Questionnaires, q.Options{})
 	if err != nil {
@@ -183,14 +194,14 @@ func runTrain(opts *TrainOptions) error {
 				return sb.String(), err
 			},
 		}
-		out, err := fs.Run(context.Background())
+		out, err := fs.Run(ctx)
 		if err != nil {
 			return err
 		}
 		in = out.Input
 	} else {
 		fmt.Fprintf(ios.ErrOut, "%s\n\n%s\n", title, sc.Persona.In(lang))
-		plain := form.NewPlain(ios.In, ios.ErrOut, lang)
+		plain := form.NewPlain(ios.In, ios.ErrOut, lang).WithContext(ctx)
 		if in, err = interview.Run(b.set, nil, plain.Ask); err != nil {
 			return err
 		}
