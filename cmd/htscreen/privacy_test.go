@@ -258,8 +258,7 @@ func TestNoWritesNoSocketsFullScreen(t *testing.T) {
 	asked, _ := path(t, "labor")
 	log := filepath.Join(t.TempDir(), "trace")
 	p := startPaneWith(t, paneOpts{stdoutTTY: true}, strace, "-f", "-qq", "-e", "trace="+traced, "-o", log, binary, "screen", "labor", "--role", "police", "--region", "nyc")
-	p.waitFor("Before you begin")
-	p.keys("Enter")
+	p.begin()
 	for _, qu := range asked {
 		p.waitFor(snippet(qu))
 		p.keys("Down", "Enter")

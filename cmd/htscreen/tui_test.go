@@ -122,13 +122,22 @@ func (p *pane) keys(keys ...string) { p.tmux(append([]string{"send-keys", "-t", 
 func (p *pane) screen() string { return p.tmux("capture-pane", "-p", "-t", "main") }
 func (p *pane) all() string    { return p.tmux("capture-pane", "-p", "-t", "main", "-S", "-", "-E", "-") }
 
+// begin ticks the first condition of the first screen and goes on: the
+// checklist cannot be confirmed with nothing ticked.
+func (p *pane) begin() {
+	p.t.Helper()
+	p.waitFor("Before you begin")
+	p.keys("x", "Enter")
+}
+
 // waitFor polls the screen until it contains want: keys must not overtake
 // the form's own asynchronous updates.
 func (p *pane) waitFor(want string) {
 	p.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		if strings.Contains(p.screen(), want) {
+		// A sentence may be wrapped on a narrow screen.
+		if screen := p.screen(); strings.Contains(screen, want) || strings.Contains(flat(screen), want) {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
@@ -198,8 +207,7 @@ func leftNothing(t *testing.T, p *pane, asked []*q.Question) {
 func TestFullScreenCompletesAndMatchesPlainMode(t *testing.T) {
 	asked, answers := path(t, "labor")
 	p := startPane(t, "screen", "labor", "--role", "shelter", "--region", "nyc", "--print", "--output", "json")
-	p.waitFor("Before you begin")
-	p.keys("Enter")
+	p.begin()
 	for i, qu := range asked {
 		p.waitFor(snippet(qu))
 		if i == 2 {
@@ -233,8 +241,7 @@ func TestFullScreenCompletesAndMatchesPlainMode(t *testing.T) {
 func TestFullScreenWithoutPrintShowsNothing(t *testing.T) {
 	asked, _ := path(t, "labor")
 	p := startPane(t, "screen", "labor", "--role", "police", "--region", "nys")
-	p.waitFor("Before you begin")
-	p.keys("Enter")
+	p.begin()
 	for _, qu := range asked {
 		p.waitFor(snippet(qu))
 		p.keys("Down", "Enter")
@@ -251,8 +258,7 @@ func TestFullScreenQuickExit(t *testing.T) {
 		t.Run(key, func(t *testing.T) {
 			asked, _ := path(t, "labor")
 			p := startPane(t, "screen", "labor", "--print", "--output", "json")
-			p.waitFor("Before you begin")
-			p.keys("Enter")
+			p.begin()
 			p.waitFor("Which best describes you?")
 			p.keys("Enter")
 			p.waitFor("Where are you?")
@@ -279,8 +285,7 @@ func TestFullScreenSignals(t *testing.T) {
 		t.Run(sig.String(), func(t *testing.T) {
 			asked, _ := path(t, "labor")
 			p := startPane(t, "screen", "labor", "--role", "police", "--region", "nyc", "--print")
-			p.waitFor("Before you begin")
-			p.keys("Enter")
+			p.begin()
 			p.waitFor(snippet(asked[0]))
 			p.keys("Down", "Enter")
 			p.waitFor(snippet(asked[1]))
@@ -301,8 +306,7 @@ func TestFullScreenTooSmallNarrowAndNoColor(t *testing.T) {
 	p.tmux("resize-window", "-t", "main", "-x", "30", "-y", "10")
 	p.waitFor("too small")
 	p.tmux("resize-window", "-t", "main", "-x", "60", "-y", "20")
-	p.waitFor("Before you begin")
-	p.keys("Enter")
+	p.begin()
 	p.waitFor("needs urgent")
 	for _, line := range strings.Split(p.screen(), "\n") {
 		assert.LessOrEqual(t, len([]rune(line)), 60, "nothing drawn past a 60-column terminal")
@@ -384,7 +388,7 @@ func TestFullScreenStartsOnASilentTerminal(t *testing.T) {
 	// answer; nothing may be asked that the screen waits for.
 	assert.NotContains(t, string(buf), "\x1b]11;?", "no background-colour query")
 	mu.Unlock()
-	_, err := master.Write([]byte("\r"))
+	_, err := master.Write([]byte("x\r"))
 	require.NoError(t, err)
 	question := within("Your observation:")
 	_, err = master.Write([]byte("\x1b"))
@@ -402,7 +406,7 @@ func TestFullScreenTrain(t *testing.T) {
 	asked, _ := path(t)
 	p := startPane(t, "train", "caregiver")
 	p.waitFor("The night caregiver")
-	p.keys("Enter")
+	p.keys("x", "Enter")
 	// Answer the triage with the second answer of each question: "No" to
 	// every gate, so no module follows.
 	for _, qu := range asked {
@@ -416,4 +420,27 @@ func TestFullScreenTrain(t *testing.T) {
 	assert.Contains(t, out, "Training feedback: The night caregiver")
 	assert.Contains(t, out, "UNDER-CALLED", "a trainee who heard no to every gate under-calls labor")
 	assert.Contains(t, out, "Passport or ID kept by someone else")
+}
+
+// The trainee can see the persona at any point: p shows it in place of the
+// question and p (or Enter) goes back, the answer kept. It used to vanish
+// once the questions started.
+func TestFullScreenTrainPersonaKey(t *testing.T) {
+	asked, _ := path(t)
+	p := startPane(t, "train", "caregiver")
+	p.waitFor("The night caregiver")
+	p.keys("x", "Enter")
+	p.waitFor(snippet(asked[0]))
+	assert.Contains(t, p.screen(), "p: the persona")
+	assert.NotContains(t, p.screen(), "folding bed")
+	p.keys("Down")
+	p.waitFor("> No")
+	p.keys("p")
+	p.waitFor("folding bed")
+	assert.NotContains(t, p.screen(), snippet(asked[0]))
+	p.keys("p")
+	p.waitFor(snippet(asked[0]))
+	assert.Contains(t, p.screen(), "> No", "the answer being chosen is kept")
+	p.keys("Escape")
+	assert.Equal(t, 130, p.exited())
 }

@@ -103,8 +103,9 @@ func newTrainCmd(ios *IOStreams, runF func(*TrainOptions) error) *cobra.Command 
 	cmd := &cobra.Command{
 		Use:   "train SCENARIO",
 		Short: "Practise a screening on a fictional persona and see what you missed",
-		Long: `Show a fictional persona, let the trainee run the screening (full screen, or
-line by line as with 'screen'), then set the trainee's answers and result
+		Long: `Show a fictional persona, let the trainee run the screening (full screen,
+where p shows the persona again at any point, or line by line as with
+'screen'), then set the trainee's answers and result
 beside the expert's: the levels, the indicators missed or over-called and why
 they matter, the answers that differ, and the teaching notes. The feedback is
 written to standard output; the scenarios are fictional.
