@@ -64,6 +64,35 @@ func TestTrainShowsWhatTheTraineeMissed(t *testing.T) {
 	assert.ElementsMatch(t, []string{"documents_held", "violence", "threats"}, missed)
 }
 
+// A form that was not screened is "Not screened" in the feedback, never "No
+// indicators found": a trainee who heard no at every gate did not find that
+// there were none.
+func TestTrainFeedbackNamesFormsNotScreened(t *testing.T) {
+	_, answers := path(t) // no at every gate: no module follows
+	input, _ := typed(t, answers)
+	r := runBinary(t, input, "train", "caregiver", "--accessible")
+	require.Equal(t, 0, r.code, r.errOut)
+	assert.Contains(t, r.out, "- Labor trafficking: you: Not screened, expert: Refer for specialised assessment <- UNDER-CALLED")
+	assert.Contains(t, r.out, "- Sex trafficking: you: Not screened, expert: Not screened\n")
+	assert.NotContains(t, r.out, "No indicators found")
+
+	r = runBinary(t, input, "train", "caregiver", "--output", "json")
+	require.Equal(t, 0, r.code, r.errOut)
+	var fb struct {
+		Levels []struct {
+			Form            string
+			Trainee, Expert string
+			TraineeScreened bool `json:"trainee_screened"`
+			ExpertScreened  bool `json:"expert_screened"`
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.out), &fb))
+	require.NotEmpty(t, fb.Levels)
+	assert.Equal(t, "labor", fb.Levels[0].Form)
+	assert.False(t, fb.Levels[0].TraineeScreened)
+	assert.True(t, fb.Levels[0].ExpertScreened)
+}
+
 func TestTrainExpertAnswersMatch(t *testing.T) {
 	s := loadScenario(t, "nail_salon")
 	input, _ := typed(t, s.Given)
