@@ -18,9 +18,11 @@ all: build
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o htscreen ./cmd/htscreen
 
-## run: a screening on the embedded questionnaires
-run:
-	$(GO) run ./cmd/htscreen screen
+## run: build, then a screening on the embedded questionnaires. (go run would
+## report any failure as exit 1 with "exit status 130"; make reports it as
+## its own error 2: run ./htscreen yourself when the exit code matters.)
+run: build
+	./htscreen screen
 
 ## test: everything CI checks: lint, the shipped questionnaires, the race-checked tests
 test: lint validate race
@@ -38,9 +40,19 @@ fmt-check:
 validate:
 	$(GO) run ./cmd/htscreen validate --require-lang es
 
-## race: go test with the race detector (needs cgo)
+## race: go test with the race detector, which needs cgo and a C compiler;
+## without a C compiler, plain go test, with a note saying so
+PKGS ?= ./...
 race:
-	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
+	@cc=$$($(GO) env CC); \
+	if command -v "$${cc%% *}" >/dev/null 2>&1; then \
+		echo "CGO_ENABLED=1 $(GO) test -race -count=1 $(PKGS)"; \
+		CGO_ENABLED=1 $(GO) test -race -count=1 $(PKGS); \
+	else \
+		echo "note: no C compiler ($$cc), which -race needs: testing without the race detector"; \
+		echo "$(GO) test -count=1 $(PKGS)"; \
+		$(GO) test -count=1 $(PKGS); \
+	fi
 
 ## fuzz: a short run of each fuzz target (FUZZTIME=10m for a longer local run)
 fuzz:
@@ -55,7 +67,7 @@ docs:
 		dir=docs/questionnaires; [ $$lang = en ] || dir=docs/questionnaires/$$lang; \
 		mkdir -p $$dir; \
 		for m in triage means labor sex forced_marriage organ; do \
-			$(GO) run ./cmd/htscreen show $$m --format markdown --lang $$lang > $$dir/$$m.md || exit 1; \
+			$(GO) run ./cmd/htscreen show $$m --output markdown --lang $$lang > $$dir/$$m.md || exit 1; \
 		done; \
 	done
 	$(GO) test ./cmd/htscreen -run TestMethodologyIsCurrent -update-docs

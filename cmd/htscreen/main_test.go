@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/htscreen/htscreen/cmd/htscreen/internal/envguard"
 	"github.com/htscreen/htscreen/questionnaires"
 	"github.com/htscreen/htscreen/screening/interview"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
@@ -23,14 +24,26 @@ import (
 // These tests build the real binary and run it as a user would: exit codes,
 // streams and piped input are properties of the process, not of functions.
 
-var binary string
+var binary, socketDir string
 
 func TestMain(m *testing.M) {
+	// The test binary links package main, and with it envguard, which
+	// hides $PATH and $TERM from package initialisers; the tests run go,
+	// tmux and strace.
+	os.Setenv("PATH", envguard.Original("PATH"))
+	if term := envguard.Original("TERM"); term != "" {
+		os.Setenv("TERM", term)
+	}
 	dir, err := os.MkdirTemp("", "htscreen-test")
 	if err != nil {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "htscreen")
+	// The panes' tmux sockets live here, not in tmux's shared folder; a
+	// short path, as a socket's path is limited to about 100 bytes.
+	if socketDir, err = os.MkdirTemp("", "htscreen-tmux"); err != nil {
+		panic(err)
+	}
 	build := exec.Command("go", "build", "-o", binary, ".")
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {
@@ -39,7 +52,26 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	os.RemoveAll(dir)
+	left := leftSockets()
+	os.RemoveAll(socketDir)
+	if len(left) > 0 {
+		fmt.Fprintf(os.Stderr, "the tests left tmux sockets behind: %s\n", strings.Join(left, ", "))
+		code = 1
+	}
 	os.Exit(code)
+}
+
+// leftSockets lists the tmux sockets this test process made and did not
+// remove: in tmux's own socket folder (named htscreen-test-PID-*) or in the
+// folder the panes use.
+func leftSockets() []string {
+	tmp := os.Getenv("TMUX_TMPDIR")
+	if tmp == "" {
+		tmp = os.TempDir()
+	}
+	left, _ := filepath.Glob(filepath.Join(tmp, fmt.Sprintf("tmux-%d", os.Getuid()), fmt.Sprintf("htscreen-test-%d-*", os.Getpid())))
+	ours, _ := filepath.Glob(filepath.Join(socketDir, "*"))
+	return append(left, ours...)
 }
 
 type result struct {

@@ -21,9 +21,11 @@ import (
 // searched for any such system call. Read-only opens (the Go runtime reads
 // /proc and /sys) are fine.
 
-// traced are the system calls that could store or send something.
+// traced are the system calls that could store or send something, and
+// those that look for a program to run.
 const traced = "execve,open,openat,openat2,creat,rename,renameat,renameat2,unlink,unlinkat,mkdir,mkdirat,rmdir," +
-	"link,linkat,symlink,symlinkat,truncate,ftruncate,chmod,fchmodat,socket,connect,bind,sendto,sendmsg,landlock_restrict_self"
+	"link,linkat,symlink,symlinkat,truncate,ftruncate,chmod,fchmodat,socket,connect,bind,sendto,sendmsg,landlock_restrict_self," +
+	"stat,lstat,newfstatat,statx,access,faccessat,faccessat2"
 
 var (
 	openCall   = regexp.MustCompile(`\bopen(at2?)?\((?:[A-Z_]+, )?"([^"]*)", ([A-Z_|]+)`)
@@ -31,13 +33,29 @@ var (
 	// Calls that change the file system or the network, by name.
 	forbidden = regexp.MustCompile(`\b(creat|rename|renameat2?|unlink|unlinkat|mkdir|mkdirat|rmdir|link|linkat|symlink|symlinkat|truncate|ftruncate|chmod|fchmodat|socket|connect|bind|sendto|sendmsg)\(`)
 	execCall  = regexp.MustCompile(`\bexecve\("([^"]*)"`)
+	// A file looked for in a folder of $PATH: a program about to be run.
+	statCall = regexp.MustCompile(`\b(?:stat|lstat|newfstatat|statx|access|faccessat2?)\((?:AT_FDCWD, )?"([^"]+)"`)
 	// A terminal is not a file: the full-screen form reads and draws on it.
 	terminal = regexp.MustCompile(`^/dev/(tty|pts/[0-9]+|ptmx)$`)
 )
 
+// pathDirs are the folders of $PATH, which the tests hand to the binary:
+// htscreen runs no program, so it has nothing to look for there.
+func pathDirs() map[string]bool {
+	dirs := map[string]bool{}
+	for _, d := range filepath.SplitList(os.Getenv("PATH")) {
+		if d != "" {
+			dirs[filepath.Clean(d)] = true
+		}
+	}
+	return dirs
+}
+
 // violations lists the lines of an strace log that break the promise. The
-// one program allowed to start is htscreen itself (self): it runs no other.
+// one program allowed to start is htscreen itself (self): it runs no other,
+// and looks none up on $PATH.
 func violations(log string) []string {
+	onPath := pathDirs()
 	var bad []string
 	sc := bufio.NewScanner(strings.NewReader(log))
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
@@ -54,6 +72,12 @@ func violations(log string) []string {
 		}
 		if m := openCall.FindStringSubmatch(line); m != nil {
 			if writeFlags.MatchString(m[3]) && !terminal.MatchString(m[2]) {
+				bad = append(bad, line)
+			}
+			continue
+		}
+		if m := statCall.FindStringSubmatch(line); m != nil {
+			if filepath.IsAbs(m[1]) && onPath[filepath.Dir(m[1])] {
 				bad = append(bad, line)
 			}
 			continue
@@ -77,14 +101,32 @@ func TestViolationsCatchesWrites(t *testing.T) {
 1237  openat(AT_FDCWD, "/home/u/notes.log", O_RDWR|O_APPEND) = 7
 1238  execve("/usr/bin/tmux", ["tmux", "info"], 0xc000 /* 40 vars */) = 0
 `
+	var onPath string
+	for d := range pathDirs() {
+		onPath = filepath.Join(d, "xclip")
+	}
+	require.NotEmpty(t, onPath, "the test needs a $PATH")
+	log += `1239  newfstatat(AT_FDCWD, "` + onPath + `", 0xc000, 0) = -1 ENOENT (No such file or directory)
+1239  newfstatat(AT_FDCWD, "/proc/self/maps", {st_mode=S_IFREG|0444, st_size=0, ...}, 0) = 0
+1239  newfstatat(3, "", {st_mode=S_IFREG|0644, st_size=33519, ...}, AT_EMPTY_PATH) = 0
+`
 	bad := violations(log)
-	require.Len(t, bad, 8)
+	require.Len(t, bad, 9)
 	assert.Contains(t, bad[0], "/tmp/result.json")
 	assert.Contains(t, bad[1], "socket(")
 	assert.Contains(t, bad[6], "notes.log")
 	assert.Contains(t, bad[7], "tmux")
+	assert.Contains(t, bad[8], "xclip", "a program looked up on $PATH")
 	assert.Empty(t, violations(`1 execve("/tmp/x/htscreen", ["htscreen", "list"], 0x1 /* 3 vars */) = 0`))
 	assert.Empty(t, violations(`1 openat(AT_FDCWD, "/sys/kernel/mm/transparent_hugepage/hpage_pmd_size", O_RDONLY) = 3`))
+}
+
+// noViolations fails with the first few offending lines and their number.
+func noViolations(t *testing.T, bad []string, msg string) {
+	t.Helper()
+	if len(bad) > 0 {
+		t.Errorf("%s: %d offending system calls, the first:\n%s", msg, len(bad), strings.Join(bad[:min(len(bad), 8)], "\n"))
+	}
 }
 
 // straced runs the binary under strace and returns its result and the
@@ -123,7 +165,7 @@ func TestCommandsRunSandboxed(t *testing.T) {
 		t.Skip("no Landlock on this kernel")
 	}
 	for _, args := range [][]string{{"list"}, {"validate"}, {"screen", "--answers", "-"}, {"resources"}} {
-		_, _, trace := stracedLog(t, "id_held: \"yes\"\n", args...)
+		_, _, trace := stracedLog(t, "m_documents: now\n", args...)
 		assert.Contains(t, trace, "landlock_restrict_self(", "%v runs sandboxed", args)
 	}
 	_, _, trace := stracedLog(t, "", "--version")
@@ -176,20 +218,47 @@ func TestNoWritesNoSockets(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r, bad := straced(t, tt.stdin, tt.args...)
 			assert.Equal(t, tt.code, r.code, r.errOut)
-			assert.Empty(t, bad, "htscreen must not write, create, remove or rename files, nor open sockets")
+			noViolations(t, bad, "htscreen must not write, create, remove or rename files, nor open sockets")
 		})
 	}
 }
 
-// The full-screen form under strace, in tmux: it reads and draws on the
-// terminal, and still writes no file and opens no socket.
+// Every command as a user inside tmux runs it: $TMUX set and stdout the
+// terminal. The libraries' package initialisers ran "tmux info" for their
+// colour detection then (it talks to the tmux server and hands it the
+// environment) and looked up xclip, xsel and others on $PATH for a
+// clipboard, before main and before the sandbox.
+func TestNoProgramsInTmux(t *testing.T) {
+	strace := requireStrace(t)
+	answers := writeYAML(t, map[string][]string{"danger_now": {"no"}, "works_for_someone": {"now"}, "m_documents": {"now"}, "m_documents_for": {"work"}})
+	for _, args := range [][]string{
+		{"--version"}, {"--help"}, {"list"}, {"validate"}, {"resources"}, {"scenarios"},
+		{"explain", "labor_documents"}, {"show", "labor"}, {"train", "caregiver", "--reveal"},
+		{"screen", "--answers", answers, "--role", "police"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			log := filepath.Join(t.TempDir(), "trace")
+			p := startPaneWith(t, paneOpts{stdoutTTY: true}, strace, append([]string{"-f", "-qq", "-e", "trace=" + traced, "-o", log, binary}, args...)...)
+			require.Equal(t, 0, p.exited(), p.screen())
+			require.NotEmpty(t, p.file("tmux_env"), "$TMUX is set, as in any tmux pane")
+			require.Equal(t, "yes", p.file("stdout_tty"), "stdout is the terminal")
+			trace, err := os.ReadFile(log)
+			require.NoError(t, err)
+			require.Contains(t, string(trace), "openat(")
+			noViolations(t, violations(string(trace)), "no program run or looked up, no socket")
+		})
+	}
+}
+
+// The full-screen form under strace, in tmux with stdout the terminal too:
+// it reads and draws on the terminal, and still writes no file, opens no
+// socket and runs no program.
 func TestNoWritesNoSocketsFullScreen(t *testing.T) {
 	strace := requireStrace(t)
 	asked, _ := path(t, "labor")
 	log := filepath.Join(t.TempDir(), "trace")
-	p := startPaneCmd(t, nil, strace, "-f", "-qq", "-e", "trace="+traced, "-o", log, binary, "screen", "labor", "--full", "--role", "police", "--region", "nyc")
-	p.waitFor("Before you begin")
-	p.keys("Enter")
+	p := startPaneWith(t, paneOpts{stdoutTTY: true}, strace, "-f", "-qq", "-e", "trace="+traced, "-o", log, binary, "screen", "labor", "--full", "--role", "police", "--region", "nyc")
+	p.begin()
 	for _, qu := range asked {
 		p.waitFor(snippet(qu))
 		p.second(qu)
@@ -200,5 +269,5 @@ func TestNoWritesNoSocketsFullScreen(t *testing.T) {
 	trace, err := os.ReadFile(log)
 	require.NoError(t, err)
 	assert.Contains(t, string(trace), "openat(")
-	assert.Empty(t, violations(string(trace)))
+	noViolations(t, violations(string(trace)), "the full screen writes nothing, runs nothing")
 }

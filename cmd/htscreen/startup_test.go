@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -14,7 +16,8 @@ import (
 // BenchmarkStartup measures what a user feels: the time to run
 // `htscreen --version` and `htscreen list`, and the time until the first
 // plain-mode prompt, against a bare cobra program built in the same run.
-// It reports milliseconds per run and the ratio to bare cobra, and the
+// It reports milliseconds per run and the ratio to bare cobra, the time to
+// the full screen's first page on a terminal that answers no query, and the
 // binary's size. Run it with make bench-startup.
 func BenchmarkStartup(b *testing.B) {
 	dir := b.TempDir()
@@ -68,12 +71,41 @@ func BenchmarkStartup(b *testing.B) {
 		return d
 	}
 
-	var tv, tl, th, tp time.Duration
+	// firstScreen is the time until the full screen's first page is drawn
+	// on a pseudo-terminal that answers no query; Esc then leaves.
+	firstScreen := func() time.Duration {
+		master, slave := openPTY(b)
+		defer master.Close()
+		defer slave.Close()
+		cmd := exec.Command(stripped, "screen", "--role", "police", "--region", "nyc")
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
+		cmd.Env = []string{"TERM=xterm-256color"}
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+		var seen syncBuffer
+		go func() { _, _ = io.Copy(&seen, master) }()
+		start := time.Now()
+		if err := cmd.Start(); err != nil {
+			b.Fatal(err)
+		}
+		for !seen.contains("Before you begin") {
+			if time.Since(start) > 10*time.Second {
+				b.Fatal("no first screen")
+			}
+			time.Sleep(100 * time.Microsecond)
+		}
+		d := time.Since(start)
+		_, _ = master.Write([]byte("\x1b"))
+		_ = cmd.Wait()
+		return d
+	}
+
+	var tv, tl, th, tp, ts time.Duration
 	for b.Loop() {
 		tv += run(stripped, "", "--version")
 		tl += run(stripped, "", "list")
 		th += run(hello, "", "--version")
 		tp += firstPrompt()
+		ts += firstScreen()
 	}
 	n := float64(b.N)
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / n }
@@ -82,6 +114,7 @@ func BenchmarkStartup(b *testing.B) {
 	b.ReportMetric(float64(tv)/float64(th), "ratio-version")
 	b.ReportMetric(ms(tl), "ms-list")
 	b.ReportMetric(ms(tp), "ms-first-prompt")
+	b.ReportMetric(ms(ts), "ms-first-screen")
 	b.ReportMetric(0, "ns/op")
 }
 
@@ -95,6 +128,12 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.buf.Write(p)
+}
+
+func (s *syncBuffer) string() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
 }
 
 func (s *syncBuffer) contains(sub string) bool {

@@ -66,6 +66,36 @@ func TestTrainShowsWhatTheTraineeMissed(t *testing.T) {
 	assert.Subset(t, missed, []string{"labor_documents", "labor_harm", "labor_cannot_stop"})
 }
 
+// A form that was not screened is "Not screened" in the feedback, never "No
+// indicators found": a trainee who heard no at every gate did not find that
+// there were none.
+func TestTrainFeedbackNamesFormsNotScreened(t *testing.T) {
+	// No to every purpose, so that no module follows.
+	input, _ := typed(t, q.Answers{"obs_urgent_injury": {"no"}, "danger_now": {"no"}, "age_band": {"adult"}, "obs_signs": {"none"},
+		"works_for_someone": {"no"}, "marriage_situation": {"no"}, "organ_or_medical": {"no"}, "sex_exchange": {"no"}})
+	r := runBinary(t, input, "train", "caregiver", "--accessible")
+	require.Equal(t, 0, r.code, r.errOut)
+	assert.Contains(t, r.out, "- Labor trafficking: you: Not screened, expert: Refer for specialised assessment <- UNDER-CALLED")
+	assert.Contains(t, r.out, "- Sex trafficking: you: Not screened, expert: Not screened\n")
+	assert.NotContains(t, r.out, "No indicators found")
+
+	r = runBinary(t, input, "train", "caregiver", "--output", "json")
+	require.Equal(t, 0, r.code, r.errOut)
+	var fb struct {
+		Levels []struct {
+			Form            string
+			Trainee, Expert string
+			TraineeScreened bool `json:"trainee_screened"`
+			ExpertScreened  bool `json:"expert_screened"`
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.out), &fb))
+	require.NotEmpty(t, fb.Levels)
+	assert.Equal(t, "labor", fb.Levels[0].Form)
+	assert.False(t, fb.Levels[0].TraineeScreened)
+	assert.True(t, fb.Levels[0].ExpertScreened)
+}
+
 func TestTrainExpertAnswersMatch(t *testing.T) {
 	s := loadScenario(t, "nail_salon")
 	input, _ := typed(t, s.Given)
@@ -118,7 +148,7 @@ func TestPrintableDocsAreCurrent(t *testing.T) {
 			dir = filepath.Join(dir, lang)
 		}
 		for _, m := range append([]string{"triage", "means"}, q.Forms...) {
-			r := runBinary(t, "", "show", m, "--format", "markdown", "--lang", lang)
+			r := runBinary(t, "", "show", m, "--output", "markdown", "--lang", lang)
 			require.Equal(t, 0, r.code, r.errOut)
 			doc, err := os.ReadFile(filepath.Join(dir, m+".md"))
 			require.NoError(t, err, "run make docs")

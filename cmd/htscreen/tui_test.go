@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -37,17 +38,39 @@ type pane struct {
 // records stty before and after, the exit code, and the process id.
 func startPane(t *testing.T, args ...string) *pane {
 	t.Helper()
-	return startPaneEnv(t, nil, args...)
+	return startPaneWith(t, paneOpts{}, binary, args...)
 }
 
 // startPaneEnv is startPane with extra environment variables for the binary.
 func startPaneEnv(t *testing.T, env []string, args ...string) *pane {
 	t.Helper()
-	return startPaneCmd(t, env, binary, args...)
+	return startPaneWith(t, paneOpts{env: env}, binary, args...)
 }
 
 // startPaneCmd runs program (the binary, or strace wrapping it) in the pane.
 func startPaneCmd(t *testing.T, env []string, program string, args ...string) *pane {
+	t.Helper()
+	return startPaneWith(t, paneOpts{env: env}, program, args...)
+}
+
+// paneOpts are a pane's size, the binary's extra environment and its
+// redirections.
+type paneOpts struct {
+	env []string
+	// redirect is the shell's redirections for the program, with {dir} for
+	// the pane's folder; by default stdout goes to {dir}/stdout and stdin
+	// and stderr are the terminal. With stdoutTTY and no redirect, all
+	// three are the terminal.
+	redirect  string
+	stdoutTTY bool
+	// files are written into the pane's folder before the program starts.
+	files         map[string]string
+	width, height int
+}
+
+var paneCount atomic.Int64
+
+func startPaneWith(t *testing.T, o paneOpts, program string, args ...string) *pane {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") != "" {
@@ -55,17 +78,33 @@ func startPaneCmd(t *testing.T, env []string, program string, args ...string) *p
 		}
 		t.Skip("tmux is not installed")
 	}
-	p := &pane{t: t, socket: fmt.Sprintf("htscreen-test-%d-%d", os.Getpid(), time.Now().UnixNano()), dir: t.TempDir()}
+	if o.redirect == "" && !o.stdoutTTY {
+		o.redirect = "> {dir}/stdout"
+	}
+	if o.width == 0 {
+		o.width, o.height = 100, 30
+	}
+	p := &pane{t: t, socket: filepath.Join(socketDir, fmt.Sprintf("htscreen-test-%d-%d", os.Getpid(), paneCount.Add(1))), dir: t.TempDir()}
+	for name, content := range o.files {
+		require.NoError(t, os.WriteFile(filepath.Join(p.dir, name), []byte(content), 0o600))
+	}
 	var quoted []string
 	for _, a := range args {
 		quoted = append(quoted, shellQuote(a))
 	}
-	// sh -c 'exec ...' gives the binary a pid we know before it starts.
-	inner := fmt.Sprintf(`echo $$ > %[1]s/pid; exec "$0" "$@" > %[1]s/stdout`, p.dir)
+	// sh -c 'exec ...' gives the binary a pid we know before it starts. The
+	// shell notes what the binary will see: $TMUX, and whether stdout is a
+	// terminal.
+	inner := fmt.Sprintf(`echo $$ > %[1]s/pid; exec %[2]s; echo "$TMUX" > %[1]s/tmux_env; [ -t 1 ] && echo yes > %[1]s/stdout_tty; exec "$0" "$@"`,
+		p.dir, strings.ReplaceAll(o.redirect, "{dir}", p.dir))
 	script := fmt.Sprintf(`stty -g > %[1]s/before; sh -c %[2]s %[3]s %[4]s; echo $? > %[1]s/exit; stty -g > %[1]s/after; sleep 600`,
-		p.dir, shellQuote(inner), strings.Join(append(append([]string{"env"}, env...), shellQuote(program)), " "), strings.Join(quoted, " "))
-	p.tmux("new-session", "-d", "-s", "main", "-x", "100", "-y", "30", "bash --norc --noprofile -c "+shellQuote(script))
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
+		p.dir, shellQuote(inner), strings.Join(append(append([]string{"env"}, o.env...), shellQuote(program)), " "), strings.Join(quoted, " "))
+	// Stop the server and remove its socket, which tmux leaves behind.
+	t.Cleanup(func() {
+		_ = exec.Command("tmux", "-S", p.socket, "kill-server").Run()
+		_ = os.Remove(p.socket)
+	})
+	p.tmux("new-session", "-d", "-s", "main", "-x", fmt.Sprint(o.width), "-y", fmt.Sprint(o.height), "bash --norc --noprofile -c "+shellQuote(script))
 	return p
 }
 
@@ -73,7 +112,7 @@ func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''
 
 func (p *pane) tmux(args ...string) string {
 	p.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", p.socket}, args...)...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-S", p.socket}, args...)...).CombinedOutput()
 	require.NoError(p.t, err, "tmux %v: %s", args, out)
 	return string(out)
 }
@@ -84,13 +123,22 @@ func (p *pane) keys(keys ...string) { p.tmux(append([]string{"send-keys", "-t", 
 func (p *pane) screen() string { return p.tmux("capture-pane", "-p", "-t", "main") }
 func (p *pane) all() string    { return p.tmux("capture-pane", "-p", "-t", "main", "-S", "-", "-E", "-") }
 
+// begin ticks the first condition of the first screen and goes on: the
+// checklist cannot be confirmed with nothing ticked.
+func (p *pane) begin() {
+	p.t.Helper()
+	p.waitFor("Before you begin")
+	p.keys("x", "Enter")
+}
+
 // waitFor polls the screen until it contains want: keys must not overtake
 // the form's own asynchronous updates.
 func (p *pane) waitFor(want string) {
 	p.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		if strings.Contains(p.screen(), want) {
+		// A sentence may be wrapped on a narrow screen.
+		if screen := p.screen(); strings.Contains(screen, want) || strings.Contains(flat(screen), want) {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
@@ -171,8 +219,7 @@ func leftNothing(t *testing.T, p *pane, asked []*q.Question) {
 func TestFullScreenCompletesAndMatchesPlainMode(t *testing.T) {
 	asked, answers := path(t, "labor")
 	p := startPane(t, "screen", "labor", "--full", "--role", "shelter", "--region", "nyc", "--print", "--output", "json")
-	p.waitFor("Before you begin")
-	p.keys("Enter")
+	p.begin()
 	for i, qu := range asked {
 		p.waitFor(snippet(qu))
 		if i == 2 {
@@ -206,8 +253,7 @@ func TestFullScreenCompletesAndMatchesPlainMode(t *testing.T) {
 func TestFullScreenWithoutPrintShowsNothing(t *testing.T) {
 	asked, _ := path(t, "labor")
 	p := startPane(t, "screen", "labor", "--full", "--role", "police", "--region", "nys")
-	p.waitFor("Before you begin")
-	p.keys("Enter")
+	p.begin()
 	for _, qu := range asked {
 		p.waitFor(snippet(qu))
 		p.second(qu)
@@ -224,8 +270,7 @@ func TestFullScreenQuickExit(t *testing.T) {
 		t.Run(key, func(t *testing.T) {
 			asked, _ := path(t, "labor")
 			p := startPane(t, "screen", "labor", "--full", "--print", "--output", "json")
-			p.waitFor("Before you begin")
-			p.keys("Enter")
+			p.begin()
 			p.waitFor("Which best describes you?")
 			p.keys("Enter")
 			p.waitFor("Where are you?")
@@ -244,21 +289,22 @@ func TestFullScreenQuickExit(t *testing.T) {
 	}
 }
 
+// Every signal that ends a process stops the full screen as Esc does: exit
+// 130, the terminal restored, nothing shown. SIGQUIT used to dump
+// goroutines, exit 2 and leave the terminal raw.
 func TestFullScreenSignals(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT} {
 		t.Run(sig.String(), func(t *testing.T) {
 			asked, _ := path(t, "labor")
 			p := startPane(t, "screen", "labor", "--full", "--role", "police", "--region", "nyc", "--print")
-			p.waitFor("Before you begin")
-			p.keys("Enter")
+			p.begin()
 			p.waitFor(snippet(asked[0]))
 			p.keys("Down", "Enter")
 			p.waitFor(snippet(asked[1]))
 			pid, err := strconv.Atoi(p.file("pid"))
 			require.NoError(t, err)
 			require.NoError(t, syscall.Kill(pid, sig))
-			code := p.exited()
-			assert.NotEqual(t, 0, code, "a signal never completes a screening")
+			assert.Equal(t, 130, p.exited(), "a signal never completes a screening")
 			assert.Equal(t, p.file("before"), p.file("after"), "terminal settings restored")
 			assert.Empty(t, p.file("stdout"), "no result after a signal")
 			leftNothing(t, p, asked)
@@ -272,8 +318,7 @@ func TestFullScreenTooSmallNarrowAndNoColor(t *testing.T) {
 	p.tmux("resize-window", "-t", "main", "-x", "30", "-y", "10")
 	p.waitFor("too small")
 	p.tmux("resize-window", "-t", "main", "-x", "60", "-y", "20")
-	p.waitFor("Before you begin")
-	p.keys("Enter")
+	p.begin()
 	p.waitFor("needs urgent")
 	for _, line := range strings.Split(p.screen(), "\n") {
 		assert.LessOrEqual(t, len([]rune(line)), 60, "nothing drawn past a 60-column terminal")
@@ -287,7 +332,7 @@ func TestFullScreenTooSmallNarrowAndNoColor(t *testing.T) {
 
 // openPTY opens a pseudo-terminal pair. Nothing ever answers on the master
 // side: a terminal that does not reply to colour or cursor queries.
-func openPTY(t *testing.T) (master, slave *os.File) {
+func openPTY(t testing.TB) (master, slave *os.File) {
 	t.Helper()
 	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
 	require.NoError(t, err)
@@ -305,7 +350,10 @@ var ansi = regexp.MustCompile(`\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07
 
 // huh v1 stalled 5 s at start on a terminal that never answered its colour
 // query (research/toolchain-probe.md §5). This keeps the v2 behaviour: the
-// first screen, and the first question after it, appear at once.
+// first screen, and the first question after it, appear on a terminal that
+// answers nothing, and no colour query is sent. How fast is measured by
+// BenchmarkStartup (ms-first-screen), not asserted here: a loaded machine
+// must not fail the test.
 func TestFullScreenStartsOnASilentTerminal(t *testing.T) {
 	master, slave := openPTY(t)
 	cmd := exec.Command(binary, "screen", "labor", "--role", "police", "--region", "nyc")
@@ -347,11 +395,14 @@ func TestFullScreenStartsOnASilentTerminal(t *testing.T) {
 	start := time.Now()
 	require.NoError(t, cmd.Start())
 	first := within("Before you begin")
-	assert.Less(t, first, time.Second, "the first screen must not wait for an answer from the terminal")
-	_, err := master.Write([]byte("\r"))
+	mu.Lock()
+	// huh v1 asked for the background colour (OSC 11) and waited for the
+	// answer; nothing may be asked that the screen waits for.
+	assert.NotContains(t, string(buf), "\x1b]11;?", "no background-colour query")
+	mu.Unlock()
+	_, err := master.Write([]byte("x\r"))
 	require.NoError(t, err)
 	question := within("Your observation:")
-	assert.Less(t, question, time.Second)
 	_, err = master.Write([]byte("\x1b"))
 	require.NoError(t, err)
 	err = cmd.Wait()
@@ -368,7 +419,7 @@ func TestFullScreenTrain(t *testing.T) {
 	require.NoError(t, err)
 	p := startPane(t, "train", "caregiver")
 	p.waitFor("The night caregiver")
-	p.keys("Enter")
+	p.keys("x", "Enter")
 	// Answer the triage "no" to every purpose and tick "none of these", so
 	// that no module follows.
 	for _, id := range []string{"obs_urgent_injury", "danger_now", "age_band", "obs_signs", "works_for_someone", "marriage_situation", "organ_or_medical", "sex_exchange"} {
@@ -394,4 +445,27 @@ func TestFullScreenTrain(t *testing.T) {
 	assert.Contains(t, out, "Training feedback: The night caregiver")
 	assert.Contains(t, out, "UNDER-CALLED", "a trainee who heard no to every purpose under-calls labor")
 	assert.Contains(t, out, set.Indicator("labor_documents").Label.In("en"))
+}
+
+// The trainee can see the persona at any point: p shows it in place of the
+// question and p (or Enter) goes back, the answer kept. It used to vanish
+// once the questions started.
+func TestFullScreenTrainPersonaKey(t *testing.T) {
+	asked, _ := path(t)
+	p := startPane(t, "train", "caregiver")
+	p.waitFor("The night caregiver")
+	p.keys("x", "Enter")
+	p.waitFor(snippet(asked[0]))
+	assert.Contains(t, p.screen(), "p: the persona")
+	assert.NotContains(t, p.screen(), "folding bed")
+	p.keys("Down")
+	p.waitFor("> No")
+	p.keys("p")
+	p.waitFor("folding bed")
+	assert.NotContains(t, p.screen(), snippet(asked[0]))
+	p.keys("p")
+	p.waitFor(snippet(asked[0]))
+	assert.Contains(t, p.screen(), "> No", "the answer being chosen is kept")
+	p.keys("Escape")
+	assert.Equal(t, 130, p.exited())
 }

@@ -4,6 +4,7 @@
 package answers
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -28,12 +29,15 @@ func (e *Error) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Li
 // ErrorList holds every problem in the file, in file order.
 type ErrorList []*Error
 
+// MaxShown is how many errors ErrorList.Error names before counting the rest.
+const MaxShown = q.MaxShown
+
 func (l ErrorList) Error() string {
 	s := make([]string, len(l))
 	for i, e := range l {
 		s[i] = e.Error()
 	}
-	return strings.Join(s, "\n")
+	return q.CapLines(s)
 }
 
 // Parse reads answers for the set. Every id must be a question of the set and
@@ -43,15 +47,17 @@ func Parse(name string, data []byte, set *q.Set) (q.Answers, error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("%s: the answers file is larger than %d KiB; check that this is the right file", name, MaxSize>>10)
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := q.SyntaxError(err)
-		return nil, ErrorList{{File: name, Line: line, Col: 1, Msg: "not valid YAML or JSON: " + msg}}
-	}
-	if len(doc.Content) == 0 {
+	root, err := q.ReadDocument(data)
+	var de *q.DocumentError
+	switch {
+	case errors.As(err, &de) && de.Syntax:
+		return nil, ErrorList{{File: name, Line: de.Line, Col: 1, Msg: "not valid YAML or JSON: " + de.Msg}}
+	case errors.As(err, &de):
+		return nil, ErrorList{{File: name, Line: de.Line, Col: 1, Msg: de.Msg}}
+	case root == nil:
 		return nil, fmt.Errorf("%s: the answers file is empty; write one line per question, e.g. can_leave_job: no", name)
 	}
-	return ParseNode(name, doc.Content[0], set)
+	return ParseNode(name, root, set)
 }
 
 // ParseNode reads answers from a YAML mapping node: an answers file's

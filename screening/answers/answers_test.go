@@ -1,7 +1,9 @@
 package answers_test
 
 import (
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -56,6 +58,13 @@ func TestParse(t *testing.T) {
 		{name: "not a mapping", in: "- danger\n", err: "case.yaml:1:1: an answers file maps question ids to answers, e.g. can_leave_job: no"},
 		{name: "empty", in: "", err: "case.yaml: the answers file is empty; write one line per question, e.g. can_leave_job: no"},
 		{name: "syntax", in: "danger: [\n", err: "case.yaml:1:1: not valid YAML or JSON: did not find expected node content"},
+		{name: "second document", in: "age: adult\n---\ndanger: \"yes\"\n",
+			err: "case.yaml:2:1: a second YAML document starts here, and only the first would be read; remove this --- line, or put what follows in a file of its own"},
+		{name: "second document after an end marker", in: "age: adult\n...\n# note\n--- {danger: \"yes\"}\n",
+			err: "case.yaml:4:1: a second YAML document starts here, and only the first would be read; remove this --- line, or put what follows in a file of its own"},
+		{name: "a leading --- is one document", in: "---\nage: adult\n", want: q.Answers{"age": {"adult"}}},
+		{name: "invalid UTF-8 on its line", in: "age: adult\n# note\ndanger: \"n\xffo\"\n",
+			err: "case.yaml:3:1: the file is not valid UTF-8 text; save it as UTF-8"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,6 +78,24 @@ func TestParse(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// A file of many mistakes (a wrong file, or a generated one) names the
+// first few and counts the rest, rather than printing thousands of lines.
+func TestParseCapsTheErrorList(t *testing.T) {
+	var b strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&b, "zzzz%d: \"no\"\n", i)
+	}
+	_, err := answers.Parse("big.yaml", []byte(b.String()), testSet(t))
+	require.Error(t, err)
+	var list answers.ErrorList
+	require.ErrorAs(t, err, &list)
+	assert.Len(t, list, 1000, "the list itself keeps every error")
+	lines := strings.Split(err.Error(), "\n")
+	require.Len(t, lines, answers.MaxShown+1)
+	assert.Equal(t, `big.yaml:20:1: unknown question "zzzz19"; `+"`htscreen list MODULE` shows the question ids", lines[answers.MaxShown-1])
+	assert.Equal(t, "... and 980 more", lines[answers.MaxShown])
 }
 
 func TestParseTooLarge(t *testing.T) {

@@ -10,6 +10,7 @@ package form
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -31,8 +32,10 @@ type AbortError struct{ Reason string }
 func (e *AbortError) Error() string { return e.Reason }
 func (e *AbortError) Unwrap() error { return ErrAborted }
 
-// maxLine bounds one line of input.
-const maxLine = 4096
+// MaxLine bounds one line of input. A terminal's line editor holds 4095
+// bytes, so only a file or a pipe can send more: the wrong input, which is
+// an error (exit 1), not a question to ask again.
+const MaxLine = 4096
 
 // Plain asks questions on a text stream.
 type Plain struct {
@@ -41,14 +44,77 @@ type Plain struct {
 	lang string
 	// Urgent renders what to do first when an urgent red flag is raised.
 	Urgent func(interview.Step) string
+	// line counts the lines read, for the error about a long one.
+	line int
+	ctx  context.Context
+	// want and got hand lines over from the reading goroutine, when ctx
+	// can be cancelled: a read blocks, a signal must not wait for it.
+	want chan struct{}
+	got  chan readResult
+}
+
+type readResult struct {
+	text string
+	ok   bool
+	err  error
 }
 
 // NewPlain reads answers from in and writes prompts to out (stderr in the
 // CLI, so that stdout carries only the result).
 func NewPlain(in io.Reader, out io.Writer, lang string) *Plain {
 	s := bufio.NewScanner(in)
-	s.Buffer(make([]byte, 0, 256), maxLine)
+	s.Buffer(make([]byte, 0, 256), MaxLine)
 	return &Plain{in: s, out: out, lang: lang}
+}
+
+// WithContext stops the questions when ctx is cancelled (by a signal), even
+// while a prompt waits for its answer: the answer is then an AbortError.
+func (p *Plain) WithContext(ctx context.Context) *Plain {
+	p.ctx = ctx
+	return p
+}
+
+// readLine returns the next line; ok is false at the end of the input.
+func (p *Plain) readLine() (text string, ok bool, err error) {
+	if p.ctx == nil || p.ctx.Done() == nil {
+		return p.scan()
+	}
+	if p.want == nil {
+		// One line is read per request, so that nothing past the last
+		// answer is consumed.
+		p.want, p.got = make(chan struct{}), make(chan readResult, 1)
+		go func() {
+			for range p.want {
+				t, ok, err := p.scan()
+				p.got <- readResult{t, ok, err}
+			}
+		}()
+	}
+	select {
+	case p.want <- struct{}{}:
+	case <-p.ctx.Done():
+		return "", false, &AbortError{Reason: locale.T(p.lang, "aborted")}
+	}
+	select {
+	case r := <-p.got:
+		return r.text, r.ok, r.err
+	case <-p.ctx.Done():
+		return "", false, &AbortError{Reason: locale.T(p.lang, "aborted")}
+	}
+}
+
+func (p *Plain) scan() (string, bool, error) {
+	if p.in.Scan() {
+		p.line++
+		return p.in.Text(), true, nil
+	}
+	switch err := p.in.Err(); {
+	case errors.Is(err, bufio.ErrTooLong):
+		return "", false, fmt.Errorf("line %d of the input is longer than %d bytes; an answer is a number such as 2, or several such as 1 3: check that the right file is piped in", p.line+1, MaxLine)
+	case err != nil:
+		return "", false, &AbortError{Reason: fmt.Sprintf("reading the answer: %v", err)}
+	}
+	return "", false, nil
 }
 
 // Ask puts one step to the user until it gets a valid answer.
@@ -82,13 +148,14 @@ func (p *Plain) Ask(step interview.Step) ([]string, error) {
 	}
 	for {
 		fmt.Fprintln(p.out, locale.T(p.lang, prompt, len(ids)))
-		if !p.in.Scan() {
-			if err := p.in.Err(); err != nil {
-				return nil, &AbortError{Reason: fmt.Sprintf("reading the answer: %v", err)}
-			}
+		text, ok, err := p.readLine()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
 			return nil, &AbortError{Reason: locale.T(p.lang, "input_ended")}
 		}
-		line := strings.TrimSpace(p.in.Text())
+		line := strings.TrimSpace(text)
 		if strings.EqualFold(line, "q") || strings.EqualFold(line, "quit") {
 			return nil, &AbortError{Reason: locale.T(p.lang, "aborted")}
 		}
@@ -143,13 +210,14 @@ func (p *Plain) Decide(step interview.Step) (bool, error) {
 		other, goOnByDefault = "c", false
 	}
 	for {
-		if !p.in.Scan() {
-			if err := p.in.Err(); err != nil {
-				return false, &AbortError{Reason: fmt.Sprintf("reading the answer: %v", err)}
-			}
+		text, ok, err := p.readLine()
+		if err != nil {
+			return false, err
+		}
+		if !ok {
 			return false, &AbortError{Reason: locale.T(p.lang, "input_ended")}
 		}
-		switch line := strings.TrimSpace(p.in.Text()); {
+		switch line := strings.TrimSpace(text); {
 		case line == "":
 			return goOnByDefault, nil
 		case strings.EqualFold(line, "q") || strings.EqualFold(line, "quit"):
@@ -199,10 +267,14 @@ func (p *Plain) Choose(prompt string, ids []string, prefix string) (string, erro
 	}
 	for {
 		fmt.Fprintln(p.out, locale.T(p.lang, "prompt_one", len(ids)))
-		if !p.in.Scan() {
+		text, ok, err := p.readLine()
+		if err != nil {
+			return "", err
+		}
+		if !ok {
 			return "", &AbortError{Reason: locale.T(p.lang, "input_ended")}
 		}
-		line := strings.TrimSpace(p.in.Text())
+		line := strings.TrimSpace(text)
 		if strings.EqualFold(line, "q") || strings.EqualFold(line, "quit") {
 			return "", &AbortError{Reason: locale.T(p.lang, "aborted")}
 		}

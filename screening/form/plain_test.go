@@ -2,7 +2,9 @@ package form_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -137,9 +139,33 @@ func TestPlainReadsPipedInputWhole(t *testing.T) {
 	assert.Equal(t, want, in.Answers)
 }
 
+// A line longer than a terminal can send is the wrong input: an error that
+// names the line, not an abort and not "token too long".
 func TestPlainLongLine(t *testing.T) {
-	_, _, err := run(t, strings.Repeat("1", 10000)+"\n")
+	_, _, err := run(t, "2\n"+strings.Repeat("1", 70000)+"\n")
+	require.Error(t, err)
+	assert.NotErrorIs(t, err, form.ErrAborted)
+	assert.EqualError(t, err, "line 2 of the input is longer than 4096 bytes; an answer is a number such as 2, or several such as 1 3: check that the right file is piped in")
+}
+
+// A cancelled context (a signal) stops a prompt that waits for input.
+func TestPlainStopsWhenCancelled(t *testing.T) {
+	r, w := io.Pipe()
+	defer w.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	var out bytes.Buffer
+	p := form.NewPlain(r, &out, "en").WithContext(ctx)
+	done := make(chan error, 1)
+	go func() {
+		_, err := interview.Run(&interview.Plan{Set: testSet(t)}, p)
+		done <- err
+	}()
+	_, err := w.Write([]byte("2\n"))
+	require.NoError(t, err)
+	cancel()
+	err = <-done
 	require.ErrorIs(t, err, form.ErrAborted)
+	assert.EqualError(t, err, "Screening stopped. Nothing was saved and no result is shown.")
 }
 
 func TestPlainSpanish(t *testing.T) {

@@ -6,16 +6,15 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"slices"
 	"strings"
-	"syscall"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/htscreen/htscreen/screening/interview"
 	"github.com/htscreen/htscreen/screening/locale"
@@ -67,18 +66,22 @@ type Outcome struct {
 }
 
 // Run shows the screening and returns its answers once the user has read the
-// result and closed it. Any other ending (Esc, Ctrl+C, SIGTERM, SIGHUP) is an
+// result and closed it. Any other ending (Esc, Ctrl+C, ctx cancelled) is an
 // AbortError and nothing may be shown.
+//
+// Signals end the program through ctx, which the caller cancels on SIGTERM,
+// SIGHUP, SIGINT and SIGQUIT (cli.SignalContext): Bubble Tea then restores
+// the terminal. Its own handler is off: it turns SIGTERM into a quit that
+// can race with the context and hang, and it ignores SIGHUP, which would
+// otherwise kill the process with the terminal still raw.
 func (fs *FullScreen) Run(ctx context.Context) (*Outcome, error) {
-	// Signals end the program through its context, which restores the
-	// terminal first. Bubble Tea's own handler is off: it turns SIGTERM into
-	// a quit that can race with the context and hang, and it ignores SIGHUP,
-	// which would otherwise kill the process with the terminal still raw.
-	ctx, stop := signal.NotifyContext(ctx, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
-	defer stop()
 	m := &model{fs: fs, answers: q.Answers{}, recall: q.Answers{}, role: fs.Role, region: fs.Region, width: 80, height: 24}
+	env := withoutTMUX(os.Environ())
+	// The colour profile comes from TERM, COLORTERM and NO_COLOR alone:
+	// Bubble Tea's own detection would read the terminfo database and, in
+	// tmux, run "tmux info".
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(fs.In), tea.WithOutput(fs.Out), tea.WithoutSignalHandler(),
-		tea.WithEnvironment(withoutTMUX(os.Environ())))
+		tea.WithEnvironment(env), tea.WithColorProfile(colorprofile.Env(env)))
 	final, err := p.Run()
 	if ctx.Err() != nil || errors.Is(err, tea.ErrProgramKilled) {
 		return nil, &AbortError{Reason: locale.T(fs.Lang, "aborted")}
@@ -139,6 +142,18 @@ type model struct {
 	aborted       bool
 	closed        bool
 	err           error
+	// checklist is the first screen's list of conditions.
+	checklist huh.Field
+	// optionWidth is the width a multiple choice's answers were wrapped to.
+	optionWidth int
+	// askedStart is true when the first screen asked for the role or the
+	// region: Shift+Tab on the first question goes back to it.
+	askedStart bool
+	// checkTried is set by the first Enter on the first screen.
+	checkTried bool
+	// persona shows the training persona (key p) in place of the page.
+	persona     bool
+	personaView viewport.Model
 }
 
 func (m *model) t(key string, args ...any) string { return locale.T(m.fs.Lang, key, args...) }
@@ -154,31 +169,45 @@ func (m *model) startForm() *huh.Form {
 	checks := []string{"check_alone", "check_interpreter", "check_skip"}
 	var opts []huh.Option[string]
 	for _, c := range checks {
-		opts = append(opts, huh.NewOption(m.t(c), c))
+		opts = append(opts, huh.NewOption(m.optionText(m.t(c)), c))
 	}
-	var first []huh.Field
-	if m.fs.Preface != "" {
-		first = append(first, huh.NewNote().Title(m.fs.PrefaceTitle).Description(m.fs.Preface))
-	}
-	first = append(first,
-		huh.NewNote().Title(m.t("tui_title")).Description(m.t("tui_start")),
-		huh.NewMultiSelect[string]().Title(m.t("check_title")).Options(opts...).Value(&m.checks).Height(len(opts)+1))
-	groups := []*huh.Group{huh.NewGroup(first...)}
-	if m.role == "" {
+	// The title, the persona, the introduction and the checklist's own
+	// title are drawn by View, which drops what does not fit (and huh's
+	// multiple choice sizes itself to its options less its title).
+	m.checklist = huh.NewMultiSelect[string]().Options(opts...).Value(&m.checks).
+		Validate(func(v []string) error {
+			// Confirming a checklist with nothing ticked says nothing:
+			// the screener must tick what is true. (huh validates on
+			// focus too; the message waits for the first Enter.)
+			if len(v) == 0 && m.checkTried {
+				return errors.New(m.t("check_none"))
+			}
+			return nil
+		})
+	groups := []*huh.Group{huh.NewGroup(m.checklist)}
+	return m.newForm(append(groups, m.roleRegionGroups()...)...)
+}
+
+// roleRegionGroups ask for the role and the region when the flags did not
+// give them.
+func (m *model) roleRegionGroups() []*huh.Group {
+	var groups []*huh.Group
+	if m.fs.Role == "" {
 		var ro []huh.Option[string]
 		for _, r := range m.fs.Roles {
 			ro = append(ro, huh.NewOption(m.t("role_"+r), r))
 		}
 		groups = append(groups, huh.NewGroup(huh.NewSelect[string]().Title(m.t("role_prompt")).Options(ro...).Value(&m.role)))
 	}
-	if m.region == "" {
+	if m.fs.Region == "" {
 		var rg []huh.Option[string]
 		for _, r := range m.fs.Regions {
 			rg = append(rg, huh.NewOption(m.t("region_"+r), r))
 		}
 		groups = append(groups, huh.NewGroup(huh.NewSelect[string]().Title(m.t("region_prompt")).Options(rg...).Value(&m.region)))
 	}
-	return m.newForm(groups...)
+	m.askedStart = len(groups) > 0
+	return groups
 }
 
 func (m *model) newForm(groups ...*huh.Group) *huh.Form {
@@ -202,24 +231,25 @@ func (m *model) newForm(groups ...*huh.Group) *huh.Form {
 		b.k.SetHelp(b.k.Help().Key, m.t(b.help))
 	}
 	// No fixed width: huh asks for the window size and fits the form to it.
+	// The key help is drawn by View, below what the page may drop.
 	return huh.NewForm(groups...).
 		WithKeyMap(km).
-		WithShowHelp(true).
+		WithShowHelp(false).
 		WithTheme(huh.ThemeFunc(huh.ThemeBase))
 }
 
 // questionForm is one question on a page of its own.
 func (m *model) questionForm(st interview.Step) *huh.Form {
 	qu := st.Question
-	key := "ask_person"
-	if qu.AskedOf == "screener" {
-		key = "ask_screener"
-	}
-	title := m.t(key, qu.Text.In(m.fs.Lang))
-	hint := qu.Hint.In(m.fs.Lang)
+	// The question and its hint are drawn by View, which fits them to the
+	// window; the form holds the answers.
 	var opts []huh.Option[string]
 	for _, id := range qu.AnswerIDs() {
-		opts = append(opts, huh.NewOption(qu.AnswerText(id, m.fs.Lang), id))
+		text := qu.AnswerText(id, m.fs.Lang)
+		if qu.Type == q.Multiple {
+			text = m.optionText(text)
+		}
+		opts = append(opts, huh.NewOption(text, id))
 	}
 	prev := m.answers[qu.ID]
 	if prev == nil {
@@ -227,7 +257,7 @@ func (m *model) questionForm(st interview.Step) *huh.Form {
 	}
 	if qu.Type == q.Multiple {
 		m.values = slices.Clone(prev)
-		ms := huh.NewMultiSelect[string]().Title(title).Description(hint).Options(opts...).Value(&m.values).
+		ms := huh.NewMultiSelect[string]().Options(opts...).Value(&m.values).
 			Validate(func(v []string) error {
 				if len(v) == 0 {
 					return errors.New(m.t("choose_one"))
@@ -239,11 +269,12 @@ func (m *model) questionForm(st interview.Step) *huh.Form {
 			})
 		return m.newForm(huh.NewGroup(ms))
 	}
+	m.optionWidth = 0
 	m.value = ""
 	if len(prev) == 1 {
 		m.value = prev[0]
 	}
-	return m.newForm(huh.NewGroup(huh.NewSelect[string]().Title(title).Description(hint).Options(opts...).Value(&m.value)))
+	return m.newForm(huh.NewGroup(huh.NewSelect[string]().Options(opts...).Value(&m.value)))
 }
 
 // decideForm is an urgent step (what to do first, then go on or stop) or a
@@ -295,27 +326,66 @@ func (m *model) advance() tea.Cmd {
 		return tea.Quit
 	}
 	m.stage, m.resultText = stageResult, text
-	m.view = viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(max(m.height-2, 1)))
-	m.view.SetContent(lipgloss.Wrap(text, m.width, ""))
+	m.view = viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.resultHeight()))
+	m.view.SetContent(wrapText(text, m.width))
 	return nil
 }
 
 func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		if msg.Width <= 0 || msg.Height <= 0 {
+			// A terminal that reports no size: keep the size assumed so
+			// far (80 x 24 at first) rather than draw nothing.
+			return m, nil
+		}
 		m.width, m.height = msg.Width, msg.Height
 		if m.stage == stageResult {
 			m.view.SetWidth(m.width)
-			m.view.SetHeight(max(m.height-2, 1))
-			m.view.SetContent(lipgloss.Wrap(m.resultText, m.width, ""))
+			m.view.SetHeight(m.resultHeight())
+			m.view.SetContent(wrapText(m.resultText, m.width))
 		}
+		m.sizePersona()
+		if m.stage == stageResult {
+			return m, nil
+		}
+		var cmds []tea.Cmd
+		if m.optionWidth != 0 && m.optionWidth != m.width {
+			// A multiple choice on screen: its answers are wrapped anew,
+			// what is ticked kept.
+			switch {
+			case m.stage == stageStart && m.form.GetFocusedField() == m.checklist:
+				m.form = m.startForm()
+				cmds = append(cmds, m.form.Init())
+			case m.stage == stageQuestion && m.step.Question.Type == q.Multiple:
+				if len(m.values) > 0 {
+					m.recall[m.step.Question.ID] = slices.Clone(m.values)
+				}
+				m.form = m.questionForm(m.step)
+				cmds = append(cmds, m.form.Init())
+			}
+		}
+		// The form gets what the page leaves it.
+		fm, cmd := m.form.Update(m.formSize())
+		m.form = fm.(*huh.Form)
+		return m, tea.Batch(append(cmds, cmd)...)
 	case tea.KeyPressMsg:
 		switch msg.String() {
 		case "esc", "ctrl+c":
 			// Quick exit, from any screen.
 			m.aborted = true
 			return m, tea.Quit
+		case "p":
+			if m.fs.Preface != "" {
+				// The persona, for the trainee, at any point.
+				m.persona = !m.persona
+				m.sizePersona()
+				return m, nil
+			}
 		case "shift+tab":
+			if m.persona {
+				return m, nil
+			}
 			if (m.stage == stageQuestion || m.stage == stageDecide) && len(m.history) > 0 {
 				last := m.history[len(m.history)-1]
 				m.history = m.history[:len(m.history)-1]
@@ -325,14 +395,40 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.flow, m.stop = interview.Flow{}, ""
 				return m, m.advance()
 			}
+			if m.stage == stageQuestion && m.askedStart {
+				// Back from the first question to the region or role,
+				// whichever was asked last; Shift+Tab goes on from there.
+				m.stage = stageStart
+				groups := m.roleRegionGroups()
+				m.form = m.newForm(groups...)
+				cmds := []tea.Cmd{m.form.Init()}
+				for range groups[1:] {
+					cmds = append(cmds, m.form.NextGroup())
+				}
+				return m, tea.Batch(cmds...)
+			}
 			if m.stage == stageQuestion || m.stage == stageDecide {
 				return m, nil
 			}
 		case "q", "enter":
+			if m.stage == stageStart && msg.String() == "enter" {
+				m.checkTried = true
+			}
 			if m.stage == stageResult {
 				m.closed = true
 				return m, tea.Quit
 			}
+		}
+	}
+	if m.persona {
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			if k.String() == "enter" {
+				m.persona = false
+				return m, nil
+			}
+			var cmd tea.Cmd
+			m.personaView, cmd = m.personaView.Update(msg)
+			return m, cmd
 		}
 	}
 	if m.stage == stageResult {
@@ -340,7 +436,7 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.view, cmd = m.view.Update(msg)
 		return m, cmd
 	}
-	if m.tooSmall() {
+	if _, ok := msg.(tea.KeyPressMsg); ok && m.tooSmall() {
 		return m, nil
 	}
 	fm, cmd := m.form.Update(msg)
@@ -383,26 +479,23 @@ var (
 )
 
 func (m *model) View() tea.View {
-	var b strings.Builder
+	var page string
 	switch {
 	case m.tooSmall():
-		b.WriteString(m.t("too_small", m.width, m.height, MinWidth, MinHeight))
+		page = wrapText(m.t("too_small", m.width, m.height, MinWidth, MinHeight), m.width)
+	case m.persona:
+		page = m.personaView.View() + "\n" + m.keysView("persona_keys")
 	case m.stage == stageResult:
-		b.WriteString(m.view.View())
-		b.WriteString("\n" + dimStyle.Render(m.t("result_keys")))
+		page = m.view.View() + "\n" + m.keysView("result_keys")
 	default:
-		if m.stage == stageQuestion {
-			sec := m.step.Section
-			b.WriteString(headStyle.Render(Progress(m.fs.Lang, m.step)) + "\n")
-			if m.step.First {
-				b.WriteString(dimStyle.Render(lipgloss.Wrap(sec.Intro.In(m.fs.Lang), max(m.width-2, 20), "")) + "\n")
-			}
-			b.WriteString("\n")
-		}
-		b.WriteString(m.form.View())
-		b.WriteString("\n" + dimStyle.Render(m.t("tui_keys")))
+		page = m.pageView()
 	}
-	v := tea.NewView(b.String())
+	// Never more lines than the window: the terminal would scroll the top
+	// of the page away.
+	if lines := strings.Split(page, "\n"); len(lines) > m.height {
+		page = strings.Join(lines[:m.height], "\n")
+	}
+	v := tea.NewView(page)
 	v.AltScreen = true
 	return v
 }

@@ -23,15 +23,24 @@ func (e *Error) Error() string {
 // all mistakes at once rather than one per run.
 type ErrorList []*Error
 
+// MaxShown is how many errors ErrorList.Error names; the rest are counted
+// ("... and 30 more"). A wrong file can hold tens of thousands of mistakes.
+const MaxShown = 20
+
 func (l ErrorList) Error() string {
-	var b strings.Builder
+	lines := make([]string, len(l))
 	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
+		lines[i] = e.Error()
 	}
-	return b.String()
+	return CapLines(lines)
+}
+
+// CapLines joins the first MaxShown lines and counts the rest.
+func CapLines(lines []string) string {
+	if len(lines) <= MaxShown {
+		return strings.Join(lines, "\n")
+	}
+	return strings.Join(lines[:MaxShown], "\n") + fmt.Sprintf("\n... and %d more", len(lines)-MaxShown)
 }
 
 func (l ErrorList) sorted() ErrorList {

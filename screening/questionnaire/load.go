@@ -177,25 +177,67 @@ func decodeInto(name string, data []byte, v any, what string, e *errs) bool {
 		e.add(Pos{File: name, Line: 1, Col: 1}, "the file is larger than %d MiB; check that this is the right file", MaxFileSize>>20)
 		return false
 	}
-	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
-		e.add(Pos{File: name, Line: line, Col: 1}, "the file is not valid UTF-8 text; save it as UTF-8")
+	root, err := ReadDocument(data)
+	var de *DocumentError
+	switch {
+	case errors.As(err, &de) && de.Syntax:
+		e.add(Pos{File: name, Line: de.Line, Col: 1}, "YAML syntax error: %s; check the indentation and quoting on this line or the one before", de.Msg)
 		return false
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := SyntaxError(err)
-		e.add(Pos{File: name, Line: line, Col: 1}, "YAML syntax error: %s; check the indentation and quoting on this line or the one before", msg)
+	case errors.As(err, &de):
+		e.add(Pos{File: name, Line: de.Line, Col: 1}, "%s", de.Msg)
 		return false
-	}
-	if len(doc.Content) == 0 {
+	case root == nil:
 		e.add(Pos{File: name, Line: 1, Col: 1}, "the file is empty; a questionnaire needs at least id, version, title and questions")
 		return false
 	}
 	d := &decoder{file: name, errs: e}
 	before := len(e.list)
-	d.decodeStruct(doc.Content[0], reflect.ValueOf(v).Elem(), where{base: what}, 0)
-	return len(e.list) == before || doc.Content[0].Kind == yaml.MappingNode
+	d.decodeStruct(root, reflect.ValueOf(v).Elem(), where{base: what}, 0)
+	return len(e.list) == before || root.Kind == yaml.MappingNode
+}
+
+// DocumentError is why data is not one YAML document, and on which line.
+// Syntax marks a parser error, whose Msg is the parser's own words.
+type DocumentError struct {
+	Line   int
+	Msg    string
+	Syntax bool
+}
+
+func (e *DocumentError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// ReadDocument parses data as exactly one YAML document and returns its root
+// node, or nil for a file with no document (empty, or only comments). Text
+// that is not UTF-8, a syntax error and a second document ("---") are a
+// *DocumentError with the line they are on: a second document would
+// otherwise be silently dropped.
+func ReadDocument(data []byte) (*yaml.Node, error) {
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
+		return nil, &DocumentError{Line: line, Msg: "the file is not valid UTF-8 text; save it as UTF-8"}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		line, msg := SyntaxError(err)
+		return nil, &DocumentError{Line: line, Msg: msg, Syntax: true}
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		line, msg := SyntaxError(err)
+		return nil, &DocumentError{Line: line, Msg: msg, Syntax: true}
+	default:
+		return nil, &DocumentError{Line: max(next.Line, 1), Msg: "a second YAML document starts here, and only the first would be read; remove this --- line, or put what follows in a file of its own"}
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return doc.Content[0], nil
 }
 
 func invalidUTF8At(b []byte) int {

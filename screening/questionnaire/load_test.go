@@ -122,3 +122,15 @@ func TestCondition(t *testing.T) {
 	assert.Equal(t, "a strong indicator", set.Module("labor").Levels[1].When.String())
 	assert.Equal(t, "works is yes", set.Triage.Routes[0].When.String())
 }
+
+func TestErrorListIsCapped(t *testing.T) {
+	var list q.ErrorList
+	for i := range 50 {
+		list = append(list, &q.Error{Pos: q.Pos{File: "labor.yaml", Line: i + 1, Col: 1}, Msg: "unknown key"})
+	}
+	lines := strings.Split(list.Error(), "\n")
+	require.Len(t, lines, q.MaxShown+1)
+	assert.Equal(t, "labor.yaml:20:1: unknown key", lines[q.MaxShown-1])
+	assert.Equal(t, "... and 30 more", lines[q.MaxShown])
+	assert.Equal(t, strings.Join(lines[:3], "\n"), list[:3].Error(), "a short list is shown whole")
+}

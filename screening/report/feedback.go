@@ -24,11 +24,14 @@ type Feedback struct {
 	Teaching       string          `json:"teaching"`
 }
 
-// LevelFeedback is one form's level in both runs.
+// LevelFeedback is one form's level in both runs. A form a run did not
+// screen has level "none" and screened false.
 type LevelFeedback struct {
-	Form    string `json:"form"`
-	Expert  string `json:"expert"`
-	Trainee string `json:"trainee"`
+	Form            string `json:"form"`
+	Expert          string `json:"expert"`
+	Trainee         string `json:"trainee"`
+	ExpertScreened  bool   `json:"expert_screened"`
+	TraineeScreened bool   `json:"trainee_screened"`
 	// Call is "match", "under" (the trainee's level is lower: the costlier
 	// error) or "over".
 	Call string `json:"call"`
@@ -70,7 +73,8 @@ func BuildFeedback(sc *scenario.Scenario, fb *scenario.Feedback, lang string) *F
 		case levelRank[l.Trainee] > levelRank[l.Expert]:
 			call = "over"
 		}
-		out.Levels = append(out.Levels, LevelFeedback{Form: l.Form, Expert: l.Expert, Trainee: l.Trainee, Call: call})
+		out.Levels = append(out.Levels, LevelFeedback{Form: l.Form, Expert: l.Expert, Trainee: l.Trainee,
+			ExpertScreened: l.ExpertScreened, TraineeScreened: l.TraineeScreened, Call: call})
 	}
 	note := func(ind *q.Indicator) IndicatorNote {
 		return IndicatorNote{ID: ind.ID, Label: ind.Label.In(lang), Dimension: ind.Dimension, Strength: ind.Strength,
@@ -125,7 +129,13 @@ func WriteFeedback(w io.Writer, set *q.Set, fb *Feedback, lang, format string) e
 		case "over":
 			mark = " <- " + t("train_over")
 		}
-		fmt.Fprintf(w, "- %s: %s %s, %s %s%s\n", t("form_"+l.Form), t("train_you"), t("level_"+l.Trainee), t("train_expert"), t("level_"+l.Expert), mark)
+		level := func(level string, screened bool) string {
+			if !screened {
+				return t("not_screened")
+			}
+			return t("level_" + level)
+		}
+		fmt.Fprintf(w, "- %s: %s %s, %s %s%s\n", t("form_"+l.Form), t("train_you"), level(l.Trainee, l.TraineeScreened), t("train_expert"), level(l.Expert, l.ExpertScreened), mark)
 	}
 	if len(fb.RedFlagsMissed) > 0 {
 		fmt.Fprintf(w, "- %s: %s\n", t("train_flags_missed"), strings.Join(fb.RedFlagsMissed, ", "))

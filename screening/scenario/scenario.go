@@ -178,10 +178,13 @@ type Feedback struct {
 	Answers    []AnswerDiff
 }
 
-// LevelDiff is one form's level in both runs.
+// LevelDiff is one form's level in both runs, and whether each run screened
+// the form at all: a form not screened has level none, which must not be
+// read as "no indicators found".
 type LevelDiff struct {
-	Form            string
-	Expert, Trainee string
+	Form                            string
+	Expert, Trainee                 string
+	ExpertScreened, TraineeScreened bool
 }
 
 // Same reports whether both runs reached the same level.
@@ -197,7 +200,8 @@ type AnswerDiff struct {
 func Compare(set *q.Set, expert, trainee *rules.Result) *Feedback {
 	fb := &Feedback{}
 	for i, f := range expert.Forms {
-		fb.Levels = append(fb.Levels, LevelDiff{Form: f.Form, Expert: f.Level, Trainee: trainee.Forms[i].Level})
+		fb.Levels = append(fb.Levels, LevelDiff{Form: f.Form, Expert: f.Level, Trainee: trainee.Forms[i].Level,
+			ExpertScreened: f.Screened, TraineeScreened: trainee.Forms[i].Screened})
 	}
 	ef, tf := flagIDs(expert), flagIDs(trainee)
 	for _, id := range ef {

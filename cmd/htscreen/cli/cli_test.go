@@ -32,6 +32,8 @@ func TestExitCodes(t *testing.T) {
 	broken := filepath.Join("..", "..", "..", "screening", "questionnaire", "testdata", "broken", "unknown_key")
 	answers := filepath.Join(t.TempDir(), "bad.yaml")
 	require.NoError(t, os.WriteFile(answers, []byte("works_for_someon: \"no\"\n"), 0o600))
+	twoDocs := filepath.Join(t.TempDir(), "two.yaml")
+	require.NoError(t, os.WriteFile(twoDocs, []byte("age_band: adult\n---\ndanger_now: \"yes\"\n"), 0o600))
 	tests := []struct {
 		name   string
 		args   []string
@@ -45,6 +47,7 @@ func TestExitCodes(t *testing.T) {
 		{"screen broken set asks nothing", []string{"screen", "--questionnaires", broken}, "1\n", cli.ExitError, "nothing was asked"},
 		{"missing folder", []string{"screen", "--questionnaires", "/nonexistent/htscreen"}, "", cli.ExitError, "cannot read questionnaire folder /nonexistent/htscreen"},
 		{"bad answers file", []string{"screen", "--answers", answers}, "", cli.ExitError, `bad.yaml:1:1: unknown question "works_for_someon"; did you mean "works_for_someone"?`},
+		{"answers file with a second document", []string{"screen", "--answers", twoDocs}, "", cli.ExitError, "two.yaml:2:1: a second YAML document starts here"},
 		{"missing answers file", []string{"screen", "--answers", "/nonexistent/a.yaml"}, "", cli.ExitError, "reading answers"},
 		{"unknown output", []string{"screen", "--output", "xml"}, "", cli.ExitUsage, `invalid value "xml" for --output; valid values: text, markdown, json`},
 		{"near output", []string{"screen", "--output", "jsn"}, "", cli.ExitUsage, `invalid value "jsn" for --output (did you mean "json"?)`},
@@ -68,6 +71,47 @@ func TestExitCodes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// An unknown argument is named as what it is, never as a flag that does not
+// exist (--scenario, --module), and every command checks --lang.
+func TestUnknownArgumentsAndLanguages(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"train", "nosuch"}, `unknown scenario "nosuch"; valid scenarios: brother_donor, caregiver,`},
+		{[]string{"train", "caregivr"}, `unknown scenario "caregivr" (did you mean "caregiver"?)`},
+		{[]string{"list", "nosuch"}, `unknown module "nosuch"; valid modules: triage, means, labor, sex, forced_marriage, organ`},
+		{[]string{"show", "labour"}, `unknown module "labour" (did you mean "labor"?); valid modules: triage, means, labor,`},
+		{[]string{"list", "--lang", "fr"}, `invalid value "fr" for --lang; valid values: en, es`},
+		{[]string{"list", "labor", "--lang", "fr"}, `invalid value "fr" for --lang; valid values: en, es`},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := htscreen(t, "", tt.args...)
+			assert.Equal(t, cli.ExitUsage, r.code)
+			assert.Contains(t, r.errOut, tt.want)
+			assert.NotContains(t, r.errOut, "--scenario")
+			assert.NotContains(t, r.errOut, "--module")
+			assert.Empty(t, r.out)
+		})
+	}
+}
+
+// show takes --output like every other command; --format still works, with
+// a note that it is deprecated.
+func TestShowOutput(t *testing.T) {
+	r := htscreen(t, "", "show", "labor", "--output", "markdown")
+	require.Equal(t, cli.ExitOK, r.code, r.errOut)
+	assert.True(t, strings.HasPrefix(r.out, "# Labor trafficking"), r.out[:min(len(r.out), 80)])
+	assert.Empty(t, r.errOut)
+	old := htscreen(t, "", "show", "labor", "--format", "markdown")
+	require.Equal(t, cli.ExitOK, old.code, old.errOut)
+	assert.Equal(t, r.out, old.out)
+	assert.Contains(t, old.errOut, "--format has been deprecated, use --output instead")
+	bad := htscreen(t, "", "show", "labor", "-o", "json")
+	assert.Equal(t, cli.ExitUsage, bad.code)
+	assert.Contains(t, bad.errOut, `invalid value "json" for --output; valid values: text, markdown`)
 }
 
 func TestListJSON(t *testing.T) {

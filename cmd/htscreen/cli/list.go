@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/htscreen/htscreen/screening/locale"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 	"github.com/htscreen/htscreen/screening/report"
 )
@@ -47,7 +48,7 @@ docs/list-json.md, for scripts that build answers files.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "text", "text or json")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "en", "language of titles and questions")
+	cmd.Flags().StringVar(&opts.Lang, "lang", locale.Default, "language of titles and questions: "+strings.Join(locale.Langs(), ", "))
 	cmd.Flags().StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires from `DIR` instead of the embedded set")
 	return cmd
 }
@@ -93,6 +94,9 @@ func runList(opts *ListOptions) error {
 	if err := checkValue("output", opts.Output, []string{"text", "json"}); err != nil {
 		return err
 	}
+	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+		return err
+	}
 	set, _, err := loadSet(opts.IO, opts.Questionnaires, q.Options{})
 	if err != nil {
 		return err
@@ -125,7 +129,7 @@ func runList(opts *ListOptions) error {
 		for _, g := range set.Files {
 			ids = append(ids, g.ID)
 		}
-		return checkValue("module", opts.Module, ids)
+		return checkArg("module", opts.Module, ids)
 	}
 	m := listModule{ID: f.ID, Version: f.Version, Title: f.Title.In(opts.Lang), Questions: []listQuestion{}, Indicators: []listIndicator{}}
 	for _, qu := range f.Questions {

@@ -4,12 +4,14 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,32 +34,29 @@ const (
 
 const exitCodesHelp = `Exit codes:
   0    a result was produced (or the command did its job)
-  1    error: a bad questionnaire, a bad answers file, a folder that cannot be read
-  2    usage error: an unknown command, flag or flag value
-  130  the screening was stopped (Esc, Ctrl+C, q, a signal) or its input ended; no result is shown`
+  1    error: a bad questionnaire, a bad answers file, a folder that cannot be read,
+       an input line over 4096 bytes, a result that cannot be written (stdout closed)
+  2    usage error: an unknown command, flag, argument or flag value
+  130  the screening was stopped (Esc, Ctrl+C, q, or SIGTERM, SIGHUP, SIGINT, SIGQUIT)
+       or its input ended; no result is shown`
 
 // IOStreams are the streams a command uses. Results go to Out, prompts and
 // messages to ErrOut.
 type IOStreams struct {
-	In       io.Reader
-	Out      io.Writer
-	ErrOut   io.Writer
-	StdinTTY bool
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// StdinTTY and StderrTTY say whether In and ErrOut are terminals: the
+	// full screen reads one and draws on the other.
+	StdinTTY, StderrTTY bool
+	// TermSize is the terminal's size in columns and rows, when known.
+	TermSize func() (width, height int, err error)
 	Getenv   func(string) string
 	// Now is today's date, for the contacts' staleness warning.
 	Now func() time.Time
 	// Restrict, when set, sandboxes the process before a command runs (the
 	// binary sets it; tests that run commands in-process do not).
 	Restrict func() error
-}
-
-// System returns the process's own streams.
-func System() *IOStreams {
-	tty := false
-	if fi, err := os.Stdin.Stat(); err == nil {
-		tty = fi.Mode()&os.ModeCharDevice != 0
-	}
-	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, StdinTTY: tty, Getenv: os.Getenv, Now: time.Now}
 }
 
 // usageError marks a mistake in how the command was called (exit 2).
@@ -128,9 +127,26 @@ no network.
 
 // Main runs the command line and returns the exit code.
 func Main(args []string, ios *IOStreams, version string) int {
+	return MainContext(context.Background(), args, ios, version)
+}
+
+// MainContext is Main with the context that signals cancel (SignalContext):
+// a cancelled screening, or any command stopped by a signal, exits 130.
+func MainContext(ctx context.Context, args []string, ios *IOStreams, version string) int {
+	out := &writeTracker{w: ios.Out}
+	streams := *ios
+	streams.Out = out
+	ios = &streams
 	root := NewRoot(ios, version)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		err = out.firstErr()
+	}
+	if ctx.Err() != nil && !errors.Is(err, form.ErrAborted) {
+		// A signal arrived while a command without a runner was working.
+		err = &form.AbortError{Reason: "htscreen: stopped by a signal; nothing was kept."}
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -145,6 +161,9 @@ func Main(args []string, ios *IOStreams, version string) int {
 	case errors.As(err, &ue), strings.HasPrefix(err.Error(), "unknown command"):
 		fmt.Fprintf(ios.ErrOut, "htscreen: %v\nRun 'htscreen --help' for usage.\n", err)
 		return ExitUsage
+	}
+	if errors.Is(err, ErrStdoutClosed) {
+		err = ErrStdoutClosed
 	}
 	fmt.Fprintf(ios.ErrOut, "htscreen: %v\n", err)
 	return ExitError
@@ -162,6 +181,19 @@ func checkValue(flag, value string, valid []string) error {
 		hint = fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return usagef("invalid value %q for --%s%s; valid values: %s", value, flag, hint, strings.Join(valid, ", "))
+}
+
+// checkArg rejects an argument (a scenario, a module) that is not one of
+// valid, naming it as what it is: it is not a flag.
+func checkArg(what, value string, valid []string) error {
+	if slices.Contains(valid, value) {
+		return nil
+	}
+	hint := ""
+	if best := q.Closest(value, valid); best != "" {
+		hint = fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return usagef("unknown %s %q%s; valid %ss: %s", what, value, hint, what, strings.Join(valid, ", "))
 }
 
 // bundle is everything a command may need from a questionnaire folder.

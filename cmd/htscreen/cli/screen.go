@@ -39,6 +39,15 @@ type ScreenOptions struct {
 	// RegionSet is true when --region was given; the full-screen form asks
 	// otherwise.
 	RegionSet bool
+	// ctx is cancelled by a signal (SignalContext).
+	ctx context.Context
+}
+
+func (o *ScreenOptions) context() context.Context {
+	if o.ctx == nil {
+		return context.Background()
+	}
+	return o.ctx
 }
 
 func newScreenCmd(ios *IOStreams, runF func(*ScreenOptions) error) *cobra.Command {
@@ -62,9 +71,12 @@ the same screen and is gone when closed; --print also writes it to standard
 output after the screen closes.
 
 Questions are asked line by line instead when --accessible is given, when
-TERM=dumb, and when standard input is not a terminal. Prompts then go to
-standard error and the result to standard output, so --output json stays
-machine-readable.
+TERM=dumb, when standard input or standard error is not a terminal (a pipe,
+a file, /dev/null, closed: the full screen reads one and draws on the
+other), and when the terminal reports no size. Prompts then go to standard
+error and the result to standard output, so --output json stays
+machine-readable. A line of more than 4096 bytes is an error (exit 1): only
+a wrong file or pipe sends one.
 
 ` + exitCodesHelp,
 		Example: `  htscreen screen
@@ -75,6 +87,7 @@ machine-readable.
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Modules = args
 			opts.RegionSet = cmd.Flags().Changed("region")
+			opts.ctx = cmd.Context()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -139,7 +152,12 @@ func runScreen(opts *ScreenOptions) error {
 	}
 
 	plan := &interview.Plan{Set: set, Modules: opts.Modules, Full: opts.Full}
-	if opts.AnswersFile == "" && fullScreen(opts.Accessible, ios) {
+	full := opts.AnswersFile == "" && fullScreen(opts.Accessible, ios)
+	if ios.outClosed() && (opts.Print || !full) {
+		// Asking is pointless when the result cannot be written.
+		return ErrStdoutClosed
+	}
+	if full {
 		return runFullScreen(opts, plan, dir, evaluate)
 	}
 
@@ -149,7 +167,7 @@ func runScreen(opts *ScreenOptions) error {
 		in, err = screenFromFile(opts, plan)
 	} else {
 		fmt.Fprintln(ios.ErrOut, locale.T(opts.Lang, "start"))
-		plain := form.NewPlain(ios.In, ios.ErrOut, opts.Lang)
+		plain := form.NewPlain(ios.In, ios.ErrOut, opts.Lang).WithContext(opts.context())
 		if opts.Role == "" {
 			// Asked once, so that the guidance fits the user.
 			if opts.Role, err = plain.Choose(locale.T(opts.Lang, "role_prompt"), guidance.Roles, "role_"); err != nil {
@@ -166,15 +184,25 @@ func runScreen(opts *ScreenOptions) error {
 	return report.Write(ios.Out, evaluate(in, opts.Role, opts.Region), opts.Output)
 }
 
-// fullScreen decides the runner: the full-screen form on a terminal, the
-// plain one with --accessible, TERM=dumb or when standard input is not a
-// terminal (a pipe, a file, CI).
+// fullScreen decides the runner: the full-screen form when standard input
+// and standard error are both terminals (it reads one and draws on the
+// other), the plain one with --accessible, TERM=dumb, when either is not a
+// terminal (a pipe, a file, /dev/null, closed, CI), and on a terminal that
+// reports no size (0 x 0), where nothing could be drawn.
 func fullScreen(accessible bool, ios *IOStreams) bool {
 	term := ""
 	if ios.Getenv != nil {
 		term = ios.Getenv("TERM")
 	}
-	return !accessible && term != "dumb" && ios.StdinTTY
+	if accessible || term == "dumb" || !ios.StdinTTY || !ios.StderrTTY {
+		return false
+	}
+	if ios.TermSize != nil {
+		if w, h, err := ios.TermSize(); err != nil || w <= 0 || h <= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // runFullScreen shows the screening and its result on the alternate screen.
@@ -198,7 +226,7 @@ func runFullScreen(opts *ScreenOptions, plan *interview.Plan, dir *guidance.Dire
 			return b.String(), err
 		},
 	}
-	out, err := fs.Run(context.Background())
+	out, err := fs.Run(opts.context())
 	if err != nil {
 		return err
 	}

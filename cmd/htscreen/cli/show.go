@@ -14,7 +14,7 @@ import (
 type ShowOptions struct {
 	IO             *IOStreams
 	Module         string
-	Format         string
+	Output         string
 	Lang           string
 	Questionnaires string
 }
@@ -28,7 +28,7 @@ func newShowCmd(ios *IOStreams, runF func(*ShowOptions) error) *cobra.Command {
 paper use and hand-outs: each question with the note for the screener and
 answer boxes, the indicators with their grades and sources, and how a level
 is decided. docs/questionnaires/ holds the Markdown of the shipped set.`,
-		Example: `  htscreen show labor --format markdown > labor.md
+		Example: `  htscreen show labor --output markdown > labor.md
   htscreen show triage --lang es`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -44,14 +44,21 @@ is decided. docs/questionnaires/ holds the Markdown of the shipped set.`,
 			return runShow(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "markdown or text")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "text", "text or markdown")
+	// --format was show's name for --output before every command had the
+	// same one; it still works, with a note.
+	cmd.Flags().StringVar(&opts.Output, "format", "text", "text or markdown")
+	_ = cmd.Flags().MarkDeprecated("format", "use --output instead")
+	// pflag prints that note to the flag set's output, which cobra sends
+	// nowhere by default.
+	cmd.Flags().SetOutput(ios.ErrOut)
 	cmd.Flags().StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
 	cmd.Flags().StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires from `DIR` instead of the embedded set")
 	return cmd
 }
 
 func runShow(opts *ShowOptions) error {
-	if err := checkValue("format", opts.Format, []string{"markdown", "text"}); err != nil {
+	if err := checkValue("output", opts.Output, []string{"text", "markdown"}); err != nil {
 		return err
 	}
 	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
@@ -65,8 +72,8 @@ func runShow(opts *ShowOptions) error {
 	for _, f := range set.Files {
 		ids = append(ids, f.ID)
 		if f.ID == opts.Module {
-			return printout.Write(opts.IO.Out, f, opts.Lang, opts.Format == "markdown")
+			return printout.Write(opts.IO.Out, f, opts.Lang, opts.Output == "markdown")
 		}
 	}
-	return checkValue("module", opts.Module, ids)
+	return checkArg("module", opts.Module, ids)
 }

@@ -94,6 +94,8 @@ type TrainOptions struct {
 	Lang           string
 	Output         string
 	Questionnaires string
+	// ctx is cancelled by a signal (SignalContext).
+	ctx context.Context
 }
 
 func newTrainCmd(ios *IOStreams, runF func(*TrainOptions) error) *cobra.Command {
@@ -101,8 +103,9 @@ func newTrainCmd(ios *IOStreams, runF func(*TrainOptions) error) *cobra.Command 
 	cmd := &cobra.Command{
 		Use:   "train SCENARIO",
 		Short: "Practise a screening on a fictional persona and see what you missed",
-		Long: `Show a fictional persona, let the trainee run the screening (full screen, or
-line by line as with 'screen'), then set the trainee's answers and result
+		Long: `Show a fictional persona, let the trainee run the screening (full screen,
+where p shows the persona again at any point, or line by line as with
+'screen'), then set the trainee's answers and result
 beside the expert's: the levels, the indicators missed or over-called and why
 they matter, the answers that differ, and the teaching notes. The feedback is
 written to standard output; the scenarios are fictional.
@@ -120,6 +123,7 @@ trainer at a projector.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Scenario = args[0]
+			opts.ctx = cmd.Context()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -143,6 +147,14 @@ func runTrain(opts *TrainOptions) error {
 	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
 		return err
 	}
+	if ios.outClosed() {
+		// The feedback could not be written: ask nothing.
+		return ErrStdoutClosed
+	}
+	ctx := opts.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	b, err := loadBundle(ios, opts.Questionnaires, q.Options{})
 	if err != nil {
 		return err
@@ -153,7 +165,7 @@ func runTrain(opts *TrainOptions) error {
 		for _, s := range b.scenarios {
 			ids = append(ids, s.ID)
 		}
-		return checkValue("scenario", opts.Scenario, ids)
+		return checkArg("scenario", opts.Scenario, ids)
 	}
 	lang := opts.Lang
 	title := locale.T(lang, "train_persona", sc.Title.In(lang), sc.Setting.In(lang))
@@ -187,14 +199,14 @@ func runTrain(opts *TrainOptions) error {
 				return sb.String(), err
 			},
 		}
-		out, err := fs.Run(context.Background())
+		out, err := fs.Run(ctx)
 		if err != nil {
 			return err
 		}
 		in = out.Input
 	} else {
 		fmt.Fprintf(ios.ErrOut, "%s\n\n%s\n", title, sc.Persona.In(lang))
-		plain := form.NewPlain(ios.In, ios.ErrOut, lang)
+		plain := form.NewPlain(ios.In, ios.ErrOut, lang).WithContext(ctx)
 		plain.Urgent = func(st interview.Step) string { return urgentText(b.guidance, st, lang, sc.Role, sc.Region) }
 		if in, err = interview.Run(&interview.Plan{Set: b.set, Watch: b.guidance.Watch(sc.Role, sc.Region)}, plain); err != nil {
 			return err
