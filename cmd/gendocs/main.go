@@ -1,6 +1,6 @@
 // Command gendocs writes what is generated from the code: the command
 // reference (Markdown pages to docs/cli, man pages to docs/cli/man) and the
-// questionnaire JSON Schema. The output carries no date, so it is
+// JSON Schemas of a questionnaire and of a result. The output carries no date, so it is
 // reproducible and tests tell when it is stale. Run it with make docs.
 package main
 
@@ -15,6 +15,7 @@ import (
 
 	"github.com/htscreen/htscreen/cmd/htscreen/cli"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
+	"github.com/htscreen/htscreen/screening/report"
 )
 
 func main() {
@@ -22,9 +23,11 @@ func main() {
 	if len(os.Args) > 1 {
 		dir = os.Args[1]
 	}
-	if err := os.WriteFile(q.SchemaPath, q.JSONSchema(), 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, "gendocs:", err)
-		os.Exit(1)
+	for path, schema := range map[string][]byte{q.SchemaPath: q.JSONSchema(), report.SchemaPath: report.ResultSchema()} {
+		if err := os.WriteFile(path, schema, 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "gendocs:", err)
+			os.Exit(1)
+		}
 	}
 	if err := generate(dir); err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -10,8 +11,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
@@ -21,6 +24,7 @@ import (
 	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/interview"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
+	"github.com/htscreen/htscreen/screening/report"
 )
 
 var updateCalibration = flag.Bool("update-calibration", false, "rewrite the answers files from the screeners' typed answers and the generated part of docs/calibration.md")
@@ -101,6 +105,7 @@ func replay(t *testing.T, dir string, v vignette) screening {
 	require.Equal(t, 0, r.code, "%s/%s: %s", dir, v.ID, r.errOut)
 	var got jsonResult
 	require.NoError(t, json.Unmarshal([]byte(r.out), &got), v.ID)
+	fitsResultSchema(t, r.out, v.ID)
 
 	file := filepath.Join(dir, v.ID+".yaml")
 	if *updateCalibration {
@@ -117,6 +122,30 @@ func replay(t *testing.T, dir string, v vignette) screening {
 		s.routed = s.routed || f.Screened
 	}
 	return s
+}
+
+var resultSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(report.ResultSchema()))
+	if err != nil {
+		return nil, err
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft7)
+	if err := c.AddResource("result.schema.json", doc); err != nil {
+		return nil, err
+	}
+	return c.Compile("result.schema.json")
+})
+
+// fitsResultSchema checks a result the binary wrote against the published
+// schema (questionnaires/schema/result.schema.json): the JSON is a contract.
+func fitsResultSchema(t *testing.T, out, what string) {
+	t.Helper()
+	schema, err := resultSchema()
+	require.NoError(t, err)
+	v, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+	require.NoError(t, err, what)
+	assert.NoError(t, schema.Validate(v), what)
 }
 
 // recorder keeps, in interview order, the answers a plain run was given.

@@ -101,7 +101,7 @@ type Step struct {
 
 // Cite is a source for a legal statement or a fact in a step.
 type Cite struct {
-	q.Meta
+	q.Meta `json:"-"`
 	Cite string `yaml:"cite" json:"cite"`
 	URL  string `yaml:"url" json:"url,omitempty"`
 }

@@ -128,3 +128,32 @@ func BenchmarkSettledCheck(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkReplay is what checking or scoring one training scenario costs:
+// a whole screening replayed from fixed answers, every module run. It must
+// grow linearly (validate replays every scenario at every start).
+func BenchmarkReplay(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		set := synthetic(b, n)
+		given := q.Answers{}
+		for _, f := range set.Files {
+			for _, qu := range f.Questions {
+				if qu.For == nil {
+					given[qu.ID] = []string{"no"}
+				}
+			}
+		}
+		for _, f := range q.Forms {
+			given["p_"+f] = []string{q.Now}
+		}
+		b.Run(fmt.Sprintf("questions=%d", n), func(b *testing.B) {
+			plan := &interview.Plan{Set: set}
+			for b.Loop() {
+				if _, _, err := interview.Replay(plan, given); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/question")
+		})
+	}
+}

@@ -340,3 +340,26 @@ func shipped(t testing.TB) *q.Set {
 	require.NoError(t, err)
 	return set
 }
+
+// Replay gives what a full walk gives, in one pass.
+func TestReplayMatchesAFullWalk(t *testing.T) {
+	for _, set := range []*q.Set{testSet(t), shipped(t)} {
+		for seed := range uint64(200) {
+			rng := rand.New(rand.NewPCG(seed, 3))
+			r := &random{rng: rng, goOn: true, got: q.Answers{}}
+			modules := []string(nil)
+			if seed%5 == 0 {
+				modules = []string{q.TriageID}
+			}
+			full, err := interview.Run(&interview.Plan{Set: set, Modules: modules, Full: true}, r)
+			require.NoError(t, err)
+			replayed, unused, err := interview.Replay(&interview.Plan{Set: set, Modules: modules}, r.got)
+			require.NoError(t, err)
+			assert.Empty(t, unused)
+			assert.Equal(t, full.Answers, replayed.Answers, "seed %d", seed)
+			assert.Equal(t, full.Modules, replayed.Modules, "seed %d", seed)
+			assert.Equal(t, full.NotRun, replayed.NotRun, "seed %d", seed)
+			assert.Equal(t, full.Reached, replayed.Reached, "seed %d", seed)
+		}
+	}
+}

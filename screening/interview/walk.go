@@ -274,3 +274,99 @@ func triageFor(set *q.Set, modules []string) []*q.Question {
 	}
 	return out
 }
+
+// Replay walks the interview once with answers fixed in advance, asking
+// every question that applies (as with Plan.Full) and never stopping:
+// linear in the number of questions, where Run lays the interview out again
+// after every answer. Training scenarios are checked and scored with it, at
+// every start of train, scenarios and validate. Skip logic refers only to
+// questions asked before it (triage, gates, means, then modules), so one
+// pass in that order decides every question.
+func Replay(p *Plan, given q.Answers) (in rules.Input, unused []string, err error) {
+	if err := p.Check(); err != nil {
+		return rules.Input{}, nil, err
+	}
+	set := p.Set
+	in = rules.Input{Answers: q.Answers{}, NotRun: map[string]string{}}
+	ask := func(qu *q.Question) {
+		if qu.ShowIf != nil && !rules.Holds(qu.ShowIf, in.Answers) {
+			return
+		}
+		in.Reached = append(in.Reached, qu.ID)
+		if a := given[qu.ID]; a != nil {
+			in.Answers[qu.ID] = a
+			in.Asked++
+		}
+	}
+	triageOnly := slices.Contains(p.Modules, q.TriageID)
+	explicit := len(p.Modules) > 0 && !triageOnly
+	if set.Triage != nil {
+		questions := set.Triage.Questions
+		if explicit {
+			questions = triageFor(set, p.Modules)
+		}
+		for _, qu := range questions {
+			ask(qu)
+		}
+	}
+	var runs []string
+	for _, id := range q.Forms {
+		m := set.Module(id)
+		if m == nil {
+			continue
+		}
+		routed := false
+		if !explicit && set.Triage != nil {
+			for _, r := range set.Triage.Routes {
+				routed = routed || (r.Module == id && rules.Holds(r.When, in.Answers))
+			}
+		}
+		switch {
+		case explicit && slices.Contains(p.Modules, id), !explicit && !triageOnly && routed:
+			runs = append(runs, id)
+		case explicit:
+			in.NotRun[id] = rules.NotSelected
+		case triageOnly && routed:
+			in.NotRun[id] = rules.Routed
+		default:
+			in.NotRun[id] = rules.NotRouted
+		}
+	}
+	for _, id := range runs {
+		for _, qu := range set.Module(id).Questions {
+			if qu.Gate {
+				ask(qu)
+			}
+		}
+	}
+	var open []string
+	for _, id := range runs {
+		if m := set.Module(id); m.Purpose == nil || rules.Holds(m.Purpose, in.Answers) {
+			open = append(open, id)
+		}
+	}
+	if set.Means != nil && len(open) > 0 {
+		for _, qu := range set.Means.Questions {
+			ask(qu)
+		}
+	}
+	for _, id := range open {
+		for _, qu := range set.Module(id).Questions {
+			if !qu.Gate {
+				ask(qu)
+			}
+		}
+	}
+	in.Modules = runs
+	reached := map[string]bool{}
+	for _, id := range in.Reached {
+		reached[id] = true
+	}
+	for id := range given {
+		if !reached[id] {
+			unused = append(unused, id)
+		}
+	}
+	slices.Sort(unused)
+	return in, unused, nil
+}

@@ -62,7 +62,7 @@ var levelRank = map[string]int{rules.None: 0, rules.Concern: 1, rules.Refer: 2}
 func BuildFeedback(sc *scenario.Scenario, fb *scenario.Feedback, lang string) *Feedback {
 	out := &Feedback{
 		Scenario: sc.ID, Title: sc.Title.In(lang), Teaching: sc.Teaching.In(lang),
-		RedFlagsMissed: orEmpty(fb.FlagsMissed), RedFlagsExtra: orEmpty(fb.FlagsExtra),
+		RedFlagsMissed: emptyIfNil(fb.FlagsMissed), RedFlagsExtra: emptyIfNil(fb.FlagsExtra),
 		Missed: []IndicatorNote{}, OverCalled: []IndicatorNote{}, Answers: []AnswerNote{},
 	}
 	for _, l := range fb.Levels {
@@ -87,16 +87,9 @@ func BuildFeedback(sc *scenario.Scenario, fb *scenario.Feedback, lang string) *F
 		out.OverCalled = append(out.OverCalled, note(ind))
 	}
 	for _, a := range fb.Answers {
-		out.Answers = append(out.Answers, AnswerNote{Question: a.Question.ID, Text: a.Question.Text.In(lang), Expert: orEmpty(a.Expert), Trainee: orEmpty(a.Trainee)})
+		out.Answers = append(out.Answers, AnswerNote{Question: a.Question.ID, Text: a.Question.Text.In(lang), Expert: emptyIfNil(a.Expert), Trainee: emptyIfNil(a.Trainee)})
 	}
 	return out
-}
-
-func orEmpty(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // WriteFeedback renders feedback as text, Markdown or JSON.

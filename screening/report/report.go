@@ -155,6 +155,16 @@ func Build(r *rules.Result, plan *guidance.Plan, lang string) *Report {
 	for _, f := range r.Files {
 		rep.QuestionnaireVersions[f.ID] = f.Version
 	}
+	// The JSON shape promises lists, never null (result.schema.json).
+	for i := range rep.Guidance {
+		g := &rep.Guidance[i]
+		g.Sources = emptyIfNil(g.Sources)
+		g.Contacts = emptyIfNil(g.Contacts)
+		for j := range g.Contacts {
+			g.Contacts[j].Forms = emptyIfNil(g.Contacts[j].Forms)
+			g.Contacts[j].Regions = emptyIfNil(g.Contacts[j].Regions)
+		}
+	}
 	for _, fl := range r.RedFlags {
 		rep.RedFlags = append(rep.RedFlags, fl.ID)
 		rep.RedFlagDetails = append(rep.RedFlagDetails, Flag{
@@ -262,4 +272,11 @@ func Write(w io.Writer, rep *Report, format string) error {
 		return writeDoc(w, rep, false)
 	}
 	return fmt.Errorf("unknown output format %q; use one of: %s", format, strings.Join(Formats, ", "))
+}
+
+func emptyIfNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }

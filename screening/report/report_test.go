@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -140,4 +141,43 @@ func TestPastAndCappedAreSaid(t *testing.T) {
 func TestUnknownFormat(t *testing.T) {
 	err := report.Write(&bytes.Buffer{}, report.Build(result(t, q.Answers{}), plan(), "en"), "xml")
 	assert.EqualError(t, err, `unknown output format "xml"; use one of: text, markdown, json`)
+}
+
+func TestResultSchemaIsCurrent(t *testing.T) {
+	b, err := os.ReadFile("../../" + report.SchemaPath)
+	require.NoError(t, err)
+	assert.Equal(t, string(report.ResultSchema()), string(b), "the result schema is stale: run make docs")
+}
+
+// Every result the report tests write fits the published schema, and the
+// schema rejects what it must (a field it does not know, a level it does not
+// have).
+func TestResultsFitTheSchema(t *testing.T) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(report.ResultSchema()))
+	require.NoError(t, err)
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft7)
+	require.NoError(t, c.AddResource("result.schema.json", doc))
+	schema, err := c.Compile("result.schema.json")
+	require.NoError(t, err)
+	for _, a := range []q.Answers{
+		{"danger": {"yes"}, "can_leave": {"no"}, "m_threat": {"now"}, "m_threat_for": {"work"}},
+		{"can_leave": {"not_sure"}},
+		{"works": {"before"}, "can_leave": {"no"}, "m_threat": {"now"}, "m_threat_for": {"not_sure"}},
+	} {
+		var buf bytes.Buffer
+		require.NoError(t, report.Write(&buf, report.Build(result(t, a), plan(), "en"), "json"))
+		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+		require.NoError(t, err)
+		assert.NoError(t, schema.Validate(v))
+		assert.NotContains(t, buf.String(), `"Pos"`, "no parser internals in the result")
+
+		var m map[string]any
+		require.NoError(t, json.Unmarshal(buf.Bytes(), &m))
+		m["extra"] = true
+		assert.Error(t, schema.Validate(m), "an unknown field is rejected")
+		delete(m, "extra")
+		m["forms"].(map[string]any)["labor"].(map[string]any)["level"] = "high"
+		assert.Error(t, schema.Validate(m), "an unknown level is rejected")
+	}
 }

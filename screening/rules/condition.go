@@ -70,6 +70,9 @@ type env struct {
 	untied bool
 	file   *q.File
 	fired  map[*q.Indicator]Truth
+	// because holds, for every indicator that fired, the answers it rests
+	// on, so that a level rule on dimensions can name them too.
+	because map[*q.Indicator][]Evidence
 	dims   map[string]Truth
 	flags  map[string]Truth
 	// outlook, for guidance conditions on a result.
@@ -116,25 +119,45 @@ func (e *env) eval(c *q.Condition) (Truth, []Evidence) {
 	case c.Question != "":
 		return e.question(c)
 	case c.Indicator != "":
-		return e.indicator(c.Indicator), nil
+		t := e.indicator(c.Indicator)
+		return t, e.evidence(t, func(ind *q.Indicator) bool { return c.Indicator == "any" || ind.ID == c.Indicator })
 	case c.RedFlag != "":
 		return e.flag(c.RedFlag), nil
 	case c.Strength != "":
-		return e.strength(c.Strength, c.Dimension), nil
+		t := e.strength(c.Strength, c.Dimension)
+		return t, e.evidence(t, func(ind *q.Indicator) bool {
+			return ind.Strength == c.Strength && (c.Dimension == "" || c.Dimension == "any" || ind.Dimension == c.Dimension)
+		})
 	case c.Dimension == "any":
 		t := False
 		for _, d := range e.dims {
 			t = or(t, d)
 		}
-		return t, nil
+		return t, e.evidence(t, func(ind *q.Indicator) bool { return e.dims[ind.Dimension] == True })
 	case c.Dimension != "":
-		return e.dims[c.Dimension], nil
+		t := e.dims[c.Dimension]
+		return t, e.evidence(t, func(ind *q.Indicator) bool { return ind.Dimension == c.Dimension })
 	case c.Form != "":
 		return e.outlook.form(c), nil
 	case c.Routed != "":
 		return e.outlook.routed(c.Routed), nil
 	}
 	return False, nil
+}
+
+// evidence gathers, for a condition on indicators that holds, the answers
+// behind the fired indicators it speaks of, in the module's order.
+func (e *env) evidence(t Truth, of func(*q.Indicator) bool) []Evidence {
+	if t != True || e.file == nil || e.because == nil {
+		return nil
+	}
+	var ev []Evidence
+	for _, ind := range e.file.Indicators {
+		if e.fired[ind] == True && of(ind) {
+			ev = append(ev, e.because[ind]...)
+		}
+	}
+	return ev
 }
 
 func (e *env) question(c *q.Condition) (Truth, []Evidence) {

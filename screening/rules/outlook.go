@@ -207,9 +207,13 @@ func (o *Outlook) newEnv(m *q.File, untied bool) *env {
 func (e *env) fireIndicators() {
 	type count struct{ lo, hi [3]int }
 	counts := map[string]*count{}
+	e.because = map[*q.Indicator][]Evidence{}
 	for _, ind := range e.file.Indicators {
-		t, _ := e.eval(ind.When)
+		t, ev := e.eval(ind.When)
 		e.fired[ind] = t
+		if t == True {
+			e.because[ind] = ev
+		}
 		c := counts[ind.Dimension]
 		if c == nil {
 			c = &count{}

@@ -145,6 +145,13 @@ func TestEvidenceNamesTheAnswer(t *testing.T) {
 	assert.Equal(t, "m_threat_for", ev[1].Question.ID)
 	assert.Equal(t, "refer", f.Rule.Level)
 	assert.Equal(t, "Coercion.", f.Rule.Explain.In("en"))
+	// The rule rests on a dimension; its basis names the answers behind the
+	// indicators that made the dimension present.
+	var basis []string
+	for _, e := range f.RuleBasis {
+		basis = append(basis, e.Question.ID)
+	}
+	assert.Equal(t, []string{"can_leave", "m_threat", "m_threat_for"}, basis)
 }
 
 func TestDimensionScores(t *testing.T) {

@@ -130,7 +130,7 @@ func Load(fsys fs.FS, set *q.Set, requireLangs []string) ([]*Scenario, error) {
 			continue
 		}
 		s.Given = given
-		_, unused, err := interview.FromAnswers(&interview.Plan{Set: set, Full: true}, given)
+		_, unused, err := interview.Replay(&interview.Plan{Set: set}, given)
 		if err != nil {
 			return nil, err
 		}
@@ -158,7 +158,7 @@ func Find(all []*Scenario, id string) *Scenario {
 
 // Expert runs the expert's answers through the screening and scores them.
 func (s *Scenario) Expert(set *q.Set) *rules.Result {
-	in, _, err := interview.FromAnswers(&interview.Plan{Set: set, Full: true}, s.Given)
+	in, _, err := interview.Replay(&interview.Plan{Set: set}, s.Given)
 	if err != nil {
 		// The answers were checked against this set when it loaded.
 		panic(fmt.Sprintf("scenario %s: %v", s.ID, err))
