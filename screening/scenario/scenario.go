@@ -34,11 +34,37 @@ type Scenario struct {
 	Answers  yaml.Node `yaml:"answers"`
 	Expected Expected  `yaml:"expected"`
 	Teaching q.Text    `yaml:"teaching"`
+	// For facilitators: who the scenario suits (roles), how hard it is
+	// (intro, core, advanced), questions for the room, and the public case
+	// pattern it is built on.
+	Audience   []string `yaml:"audience"`
+	Difficulty string   `yaml:"difficulty"`
+	Discussion q.Text   `yaml:"discussion"`
+	Source     string   `yaml:"source"`
 
 	// Given are the expert's answers, checked against the set.
 	Given q.Answers `yaml:"-"`
 	File  string    `yaml:"-"`
 }
+
+// Difficulties a scenario may be marked with, easiest first.
+var Difficulties = []string{"intro", "core", "advanced"}
+
+// Forms lists the forms the expert's answers find (concern or refer), in
+// the order of the questionnaire forms; none for a look-alike.
+func (s *Scenario) Forms() []string {
+	var out []string
+	for _, f := range q.Forms {
+		if l := s.Expected.Levels.Of(f); l != "" && l != "none" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// LookAlike reports a scenario with nothing to find: every form none and no
+// red flag, the case a trainee must not over-call.
+func (s *Scenario) LookAlike() bool { return len(s.Forms()) == 0 && len(s.Expected.RedFlags) == 0 }
 
 // Expected is the result the expert's answers must give.
 type Expected struct {
@@ -107,6 +133,15 @@ func Load(fsys fs.FS, set *q.Set, requireLangs []string) ([]*Scenario, error) {
 		if !slices.Contains(guidance.Regions, s.Region) {
 			add(s.At("region"), "region %q must be one of: %s", s.Region, strings.Join(guidance.Regions, ", "))
 		}
+		for _, a := range s.Audience {
+			if !slices.Contains(guidance.Roles, a) {
+				add(s.At("audience"), "audience %q must be one of: %s", a, strings.Join(guidance.Roles, ", "))
+			}
+		}
+		if s.Difficulty != "" && !slices.Contains(Difficulties, s.Difficulty) {
+			add(s.At("difficulty"), "difficulty %q must be one of: %s", s.Difficulty, strings.Join(Difficulties, ", "))
+		}
+		list = append(list, q.TextErrors(s.Discussion, s.Meta, "discussion", false, requireLangs)...)
 		for _, f := range q.Forms {
 			if l := s.Expected.Levels.Of(f); !slices.Contains([]string{rules.None, rules.Concern, rules.Refer}, l) {
 				add(s.Expected.Levels.At(f), "expected level for %s must be none, concern or refer, not %q", f, l)

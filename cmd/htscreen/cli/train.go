@@ -60,15 +60,26 @@ func runScenarios(opts *ScenariosOptions) error {
 		return err
 	}
 	type entry struct {
-		ID       string            `json:"id"`
-		Title    string            `json:"title"`
-		Setting  string            `json:"setting"`
-		Expected map[string]string `json:"expected"`
-		RedFlags []string          `json:"red_flags"`
+		ID         string            `json:"id"`
+		Title      string            `json:"title"`
+		Setting    string            `json:"setting"`
+		Expected   map[string]string `json:"expected"`
+		RedFlags   []string          `json:"red_flags"`
+		Forms      []string          `json:"forms"`
+		LookAlike  bool              `json:"look_alike"`
+		Audience   []string          `json:"audience"`
+		Difficulty string            `json:"difficulty,omitempty"`
+		Source     string            `json:"source,omitempty"`
+		Discussion string            `json:"discussion,omitempty"`
 	}
 	var list []entry
 	for _, s := range b.scenarios {
-		e := entry{ID: s.ID, Title: s.Title.In(opts.Lang), Setting: s.Setting.In(opts.Lang), Expected: map[string]string{}, RedFlags: append([]string{}, s.Expected.RedFlags...)}
+		audience := s.Audience
+		if len(audience) == 0 {
+			audience = []string{s.Role}
+		}
+		e := entry{ID: s.ID, Title: s.Title.In(opts.Lang), Setting: s.Setting.In(opts.Lang), Expected: map[string]string{}, RedFlags: append([]string{}, s.Expected.RedFlags...),
+			Forms: append([]string{}, s.Forms()...), LookAlike: s.LookAlike(), Audience: audience, Difficulty: s.Difficulty, Source: s.Source, Discussion: s.Discussion.In(opts.Lang)}
 		for _, f := range q.Forms {
 			e.Expected[f] = s.Expected.Levels.Of(f)
 		}
@@ -78,9 +89,20 @@ func runScenarios(opts *ScenariosOptions) error {
 		return report.WriteJSON(opts.IO.Out, list)
 	}
 	tw := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSETTING\tTITLE")
+	fmt.Fprintln(tw, "ID\tSETTING\tFORMS\tAUDIENCE\tDIFFICULTY\tTITLE")
 	for _, e := range list {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", e.ID, e.Setting, e.Title)
+		forms := strings.Join(e.Forms, ", ")
+		if e.LookAlike {
+			forms = "look-alike"
+		}
+		for _, f := range e.RedFlags {
+			forms += " +" + f
+		}
+		diff := e.Difficulty
+		if diff == "" {
+			diff = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, e.Setting, forms, strings.Join(e.Audience, ", "), diff, e.Title)
 	}
 	return tw.Flush()
 }
