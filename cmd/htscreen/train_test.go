@@ -171,3 +171,60 @@ func TestScenariosList(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(r.out), &list))
 	assert.GreaterOrEqual(t, len(list), 10)
 }
+
+// --reveal -o json is one JSON document, with the persona and the teaching
+// notes as fields.
+func TestRevealJSONIsValid(t *testing.T) {
+	r := runBinary(t, "", "train", "caregiver", "--reveal", "--output", "json")
+	require.Equal(t, 0, r.code, r.errOut)
+	require.True(t, json.Valid([]byte(r.out)), r.out)
+	var doc struct {
+		Persona, Teaching string
+		Result            struct{ Notice string } `json:"expert_result"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.out), &doc))
+	assert.NotEmpty(t, doc.Persona)
+	assert.Contains(t, doc.Result.Notice, "not a validated instrument")
+}
+
+// A Spanish result or reveal has no English heading or flag name left in it.
+func TestSpanishOutputHasNoEnglishHeading(t *testing.T) {
+	for _, args := range [][]string{
+		{"train", "roadside_escape", "--reveal", "--lang", "es"},
+		{"train", "summer_trip", "--reveal", "--lang", "es"},
+		{"train", "youth_dates", "--reveal", "--lang", "es", "--output", "markdown"},
+	} {
+		r := runBinary(t, "", args...)
+		require.Equal(t, 0, r.code, r.errOut)
+		for _, english := range []string{"EMERGENCY", "MINOR:", "ONE CHANCE", "Act first", "By form", "What to do next", "Sources", "Screening result", "Teaching notes", "Indicators found"} {
+			assert.NotContains(t, r.out, english, "%v", args)
+		}
+		assert.Contains(t, r.out, "ni un instrumento validado")
+	}
+}
+
+// A trainee who hears "no" to the exchange misses the child's flag: the
+// feedback says so first, names the answer that closed the path, and the
+// child-protection step it cost.
+func TestFeedbackTracesAMissedMinorFlagToItsAnswer(t *testing.T) {
+	s := loadScenario(t, "youth_dates")
+	trainee := q.Answers{}
+	for k, v := range s.Given {
+		trainee[k] = v
+	}
+	trainee["sex_exchange"] = []string{"no"}
+	input, _ := typed(t, trainee)
+	r := runBinary(t, input, "train", "youth_dates", "--accessible")
+	require.Equal(t, 0, r.code, r.errOut)
+	out := r.out
+	first := strings.Index(out, "Red flags you missed")
+	require.Positive(t, first, out)
+	assert.Less(t, first, strings.Index(out, "Your result beside the expert's"), "a missed flag comes first")
+	block := out[first:strings.Index(out, "Your result beside the expert's")]
+	assert.Contains(t, block, "The answer that closed the path:")
+	assert.Contains(t, block, "Have you ever done anything sexual")
+	assert.Contains(t, block, "you: No; expert: Yes, now")
+	assert.Contains(t, block, "Next steps your result did not give")
+	assert.Contains(t, block, "Child protection", "the step the miss cost")
+	assert.NotContains(t, out, "expert: not asked", "a question the expert never needed is not a disagreement")
+}

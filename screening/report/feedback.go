@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/locale"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 	"github.com/htscreen/htscreen/screening/rules"
@@ -17,11 +18,17 @@ type Feedback struct {
 	Title          string          `json:"title"`
 	Levels         []LevelFeedback `json:"levels"`
 	RedFlagsMissed []string        `json:"red_flags_missed"`
-	RedFlagsExtra  []string        `json:"red_flags_extra"`
-	Missed         []IndicatorNote `json:"missed_indicators"`
-	OverCalled     []IndicatorNote `json:"over_called_indicators"`
-	Answers        []AnswerNote    `json:"answers_that_differ"`
-	Teaching       string          `json:"teaching"`
+	// MissedBecause traces each missed red flag to the answers that closed
+	// the path to it.
+	MissedBecause map[string][]AnswerNote `json:"red_flags_missed_because"`
+	RedFlagsExtra []string                `json:"red_flags_extra"`
+	// StepsMissed are the next steps the expert's result gives and the
+	// trainee's does not: what the mistakes cost.
+	StepsMissed []StepNote      `json:"steps_missed"`
+	Missed      []IndicatorNote `json:"missed_indicators"`
+	OverCalled  []IndicatorNote `json:"over_called_indicators"`
+	Answers     []AnswerNote    `json:"answers_that_differ"`
+	Teaching    string          `json:"teaching"`
 }
 
 // LevelFeedback is one form's level in both runs. A form a run did not
@@ -35,6 +42,15 @@ type LevelFeedback struct {
 	// Call is "match", "under" (the trainee's level is lower: the costlier
 	// error) or "over".
 	Call string `json:"call"`
+	// Because, for an under-call, are the answers on the form's path that
+	// differ, in interview order.
+	Because []AnswerNote `json:"because"`
+}
+
+// StepNote is a next step, as the feedback names it.
+type StepNote struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
 }
 
 // IndicatorNote explains an indicator the trainee missed or over-called.
@@ -58,12 +74,36 @@ type AnswerNote struct {
 
 var levelRank = map[string]int{rules.None: 0, rules.Concern: 1, rules.Refer: 2}
 
-// BuildFeedback renders a comparison in a language.
-func BuildFeedback(sc *scenario.Scenario, fb *scenario.Feedback, lang string) *Feedback {
+// BuildFeedback renders a comparison in a language; the two plans are the
+// guidance each result gives, so that the feedback can say what a mistake
+// cost.
+func BuildFeedback(sc *scenario.Scenario, fb *scenario.Feedback, expert, trainee *guidance.Plan, lang string) *Feedback {
 	out := &Feedback{
 		Scenario: sc.ID, Title: sc.Title.In(lang), Teaching: sc.Teaching.In(lang),
-		RedFlagsMissed: emptyIfNil(fb.FlagsMissed), RedFlagsExtra: emptyIfNil(fb.FlagsExtra),
-		Missed: []IndicatorNote{}, OverCalled: []IndicatorNote{}, Answers: []AnswerNote{},
+		RedFlagsMissed: []string{}, MissedBecause: map[string][]AnswerNote{}, RedFlagsExtra: emptyIfNil(fb.FlagsExtra),
+		StepsMissed: []StepNote{}, Missed: []IndicatorNote{}, OverCalled: []IndicatorNote{}, Answers: []AnswerNote{},
+	}
+	notes := func(list []scenario.AnswerDiff) []AnswerNote {
+		out := []AnswerNote{}
+		for _, a := range list {
+			out = append(out, AnswerNote{Question: a.Question.ID, Text: a.Question.Text.In(lang), Expert: emptyIfNil(a.Expert), Trainee: emptyIfNil(a.Trainee)})
+		}
+		return out
+	}
+	for _, f := range fb.FlagsMissed {
+		out.RedFlagsMissed = append(out.RedFlagsMissed, f.ID)
+		out.MissedBecause[f.ID] = notes(f.Cause)
+	}
+	if expert != nil && trainee != nil {
+		have := map[string]bool{}
+		for _, st := range trainee.Steps {
+			have[st.ID] = true
+		}
+		for _, st := range expert.Steps {
+			if !have[st.ID] {
+				out.StepsMissed = append(out.StepsMissed, StepNote{ID: st.ID, Text: st.Text})
+			}
+		}
 	}
 	for _, l := range fb.Levels {
 		call := "match"
@@ -74,7 +114,7 @@ func BuildFeedback(sc *scenario.Scenario, fb *scenario.Feedback, lang string) *F
 			call = "over"
 		}
 		out.Levels = append(out.Levels, LevelFeedback{Form: l.Form, Expert: l.Expert, Trainee: l.Trainee,
-			ExpertScreened: l.ExpertScreened, TraineeScreened: l.TraineeScreened, Call: call})
+			ExpertScreened: l.ExpertScreened, TraineeScreened: l.TraineeScreened, Call: call, Because: notes(l.Cause)})
 	}
 	note := func(ind *q.Indicator) IndicatorNote {
 		return IndicatorNote{ID: ind.ID, Label: ind.Label.In(lang), Dimension: ind.Dimension, Strength: ind.Strength,
@@ -86,9 +126,7 @@ func BuildFeedback(sc *scenario.Scenario, fb *scenario.Feedback, lang string) *F
 	for _, ind := range fb.OverCalled {
 		out.OverCalled = append(out.OverCalled, note(ind))
 	}
-	for _, a := range fb.Answers {
-		out.Answers = append(out.Answers, AnswerNote{Question: a.Question.ID, Text: a.Question.Text.In(lang), Expert: emptyIfNil(a.Expert), Trainee: emptyIfNil(a.Trainee)})
-	}
+	out.Answers = notes(fb.Answers)
 	return out
 }
 
@@ -112,7 +150,33 @@ func WriteFeedback(w io.Writer, set *q.Set, fb *Feedback, lang, format string) e
 		return strings.Join(parts, ", ")
 	}
 
+	differ := func(indent string, a AnswerNote) {
+		fmt.Fprintf(w, "%s- %s\n%s  %s %s; %s %s\n", indent, a.Text, indent, t("train_you"), answer(a.Question, a.Trainee), t("train_expert"), answer(a.Question, a.Expert))
+	}
+
 	head(1, t("train_feedback", fb.Title))
+	// Most serious first: a missed red flag, traced to the answer that
+	// closed it, and the steps it cost; then the levels.
+	if len(fb.RedFlagsMissed) > 0 {
+		head(2, t("train_flags_missed"))
+		for _, id := range fb.RedFlagsMissed {
+			fmt.Fprintf(w, "- %s\n", t("flag_"+id))
+			if because := fb.MissedBecause[id]; len(because) > 0 {
+				fmt.Fprintf(w, "  %s\n", t("train_closed_by"))
+				for _, a := range because {
+					differ("  ", a)
+				}
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	if len(fb.StepsMissed) > 0 {
+		head(2, t("train_steps_missed"))
+		for _, st := range fb.StepsMissed {
+			fmt.Fprintf(w, "- %s\n", st.Text)
+		}
+		fmt.Fprintln(w)
+	}
 	head(2, t("train_levels"))
 	for _, l := range fb.Levels {
 		mark := ""
@@ -129,9 +193,12 @@ func WriteFeedback(w io.Writer, set *q.Set, fb *Feedback, lang, format string) e
 			return t("level_" + level)
 		}
 		fmt.Fprintf(w, "- %s: %s %s, %s %s%s\n", t("form_"+l.Form), t("train_you"), level(l.Trainee, l.TraineeScreened), t("train_expert"), level(l.Expert, l.ExpertScreened), mark)
-	}
-	if len(fb.RedFlagsMissed) > 0 {
-		fmt.Fprintf(w, "- %s: %s\n", t("train_flags_missed"), strings.Join(fb.RedFlagsMissed, ", "))
+		if len(l.Because) > 0 {
+			fmt.Fprintf(w, "  %s\n", t("train_closed_by"))
+			for _, a := range l.Because {
+				differ("  ", a)
+			}
+		}
 	}
 	if len(fb.RedFlagsExtra) > 0 {
 		fmt.Fprintf(w, "- %s: %s\n", t("train_flags_extra"), strings.Join(fb.RedFlagsExtra, ", "))
@@ -164,7 +231,7 @@ func WriteFeedback(w io.Writer, set *q.Set, fb *Feedback, lang, format string) e
 	if len(fb.Answers) > 0 {
 		head(2, t("train_answers"))
 		for _, a := range fb.Answers {
-			fmt.Fprintf(w, "- %s\n  %s %s; %s %s\n", a.Text, t("train_you"), answer(a.Question, a.Trainee), t("train_expert"), answer(a.Question, a.Expert))
+			differ("", a)
 		}
 		fmt.Fprintln(w)
 	}

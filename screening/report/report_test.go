@@ -92,7 +92,7 @@ func TestTextPutsRedFlagsFirstAndSaysItIsNotADetermination(t *testing.T) {
 		var buf bytes.Buffer
 		require.NoError(t, report.Write(&buf, rep, format))
 		out := buf.String()
-		assert.Contains(t, out, "This is a screening, not a determination.")
+		assert.Contains(t, out, "This is a screening, not a determination, and not a validated instrument.")
 		flag := strings.Index(out, "EMERGENCY")
 		labor := strings.Index(out, "- Labor: ")
 		require.Positive(t, flag, format)

@@ -46,7 +46,7 @@ func writeDoc(out io.Writer, rep *Report, md bool) error {
 		fmt.Fprintf(w, "%s\n\n", t("no_red_flags"))
 	}
 	for _, f := range rep.RedFlagDetails {
-		id := strings.ToUpper(f.ID)
+		id := t("flag_" + f.ID)
 		if md {
 			id = "**" + id + "**"
 		}

@@ -203,14 +203,21 @@ func (s *Scenario) Expert(set *q.Set) *rules.Result {
 
 // Feedback compares a trainee's screening with the expert's.
 type Feedback struct {
-	Levels      []LevelDiff
-	FlagsMissed []string
+	Levels []LevelDiff
+	// FlagsMissed are red flags the expert raised and the trainee did not,
+	// each with the answers that closed the path to it.
+	FlagsMissed []FlagDiff
 	FlagsExtra  []string
 	// Missed are indicators the expert's answers fire and the trainee's do
 	// not; OverCalled the reverse.
 	Missed     []*q.Indicator
 	OverCalled []*q.Indicator
-	Answers    []AnswerDiff
+	// Answers are the real disagreements, in interview order: questions both
+	// answered differently, and questions the trainee never asked whose
+	// expert answer mattered (it fired something the trainee missed). A
+	// question only one run reached because the other stopped at a settled
+	// result, and that changed nothing, is not a disagreement.
+	Answers []AnswerDiff
 }
 
 // LevelDiff is one form's level in both runs, and whether each run screened
@@ -220,10 +227,19 @@ type LevelDiff struct {
 	Form                            string
 	Expert, Trainee                 string
 	ExpertScreened, TraineeScreened bool
+	// Cause, for a level the trainee under-called, are the answers on the
+	// form's path (its route, purpose and indicators) that differ.
+	Cause []AnswerDiff
 }
 
 // Same reports whether both runs reached the same level.
 func (d LevelDiff) Same() bool { return d.Expert == d.Trainee }
+
+// FlagDiff is a red flag the trainee missed and the answers that closed it.
+type FlagDiff struct {
+	ID    string
+	Cause []AnswerDiff
+}
 
 // AnswerDiff is a question answered differently (or only in one run).
 type AnswerDiff struct {
@@ -231,17 +247,33 @@ type AnswerDiff struct {
 	Expert, Trainee []string
 }
 
+var rank = map[string]int{rules.None: 0, rules.Concern: 1, rules.Refer: 2}
+
 // Compare sets a trainee's result beside the expert's.
 func Compare(set *q.Set, expert, trainee *rules.Result) *Feedback {
 	fb := &Feedback{}
+	order := interviewOrder(set)
+	differs := func(ids []string) []AnswerDiff {
+		var out []AnswerDiff
+		for _, id := range order {
+			if slices.Contains(ids, id) && !slices.Equal(expert.Answers[id], trainee.Answers[id]) && expert.Answers[id] != nil {
+				out = append(out, AnswerDiff{Question: set.Question(id), Expert: expert.Answers[id], Trainee: trainee.Answers[id]})
+			}
+		}
+		return out
+	}
 	for i, f := range expert.Forms {
-		fb.Levels = append(fb.Levels, LevelDiff{Form: f.Form, Expert: f.Level, Trainee: trainee.Forms[i].Level,
-			ExpertScreened: f.Screened, TraineeScreened: trainee.Forms[i].Screened})
+		d := LevelDiff{Form: f.Form, Expert: f.Level, Trainee: trainee.Forms[i].Level,
+			ExpertScreened: f.Screened, TraineeScreened: trainee.Forms[i].Screened}
+		if rank[d.Trainee] < rank[d.Expert] {
+			d.Cause = differs(formPath(set, f.Form))
+		}
+		fb.Levels = append(fb.Levels, d)
 	}
 	ef, tf := flagIDs(expert), flagIDs(trainee)
 	for _, id := range ef {
 		if !slices.Contains(tf, id) {
-			fb.FlagsMissed = append(fb.FlagsMissed, id)
+			fb.FlagsMissed = append(fb.FlagsMissed, FlagDiff{ID: id, Cause: differs(flagPath(set, id))})
 		}
 	}
 	for _, id := range tf {
@@ -250,9 +282,16 @@ func Compare(set *q.Set, expert, trainee *rules.Result) *Feedback {
 		}
 	}
 	ei, ti := fired(expert), fired(trainee)
+	mattered := map[string]bool{}
 	for _, ind := range ei {
 		if !slices.Contains(ti, ind) {
 			fb.Missed = append(fb.Missed, ind)
+			for _, id := range ind.When.Questions() {
+				mattered[id] = true
+				if qu := set.Question(id); qu != nil && qu.FollowUp != nil {
+					mattered[qu.FollowUp.ID] = true
+				}
+			}
 		}
 	}
 	for _, ind := range ti {
@@ -260,24 +299,87 @@ func Compare(set *q.Set, expert, trainee *rules.Result) *Feedback {
 			fb.OverCalled = append(fb.OverCalled, ind)
 		}
 	}
-	ids := map[string]bool{}
-	for id := range expert.Answers {
-		ids[id] = true
-	}
-	for id := range trainee.Answers {
-		ids[id] = true
-	}
-	var sorted []string
-	for id := range ids {
-		if !slices.Equal(expert.Answers[id], trainee.Answers[id]) {
-			sorted = append(sorted, id)
+	for _, id := range order {
+		e, t := expert.Answers[id], trainee.Answers[id]
+		switch {
+		case slices.Equal(e, t):
+		case e != nil && t != nil, e != nil && mattered[id]:
+			fb.Answers = append(fb.Answers, AnswerDiff{Question: set.Question(id), Expert: e, Trainee: t})
 		}
 	}
-	sort.Strings(sorted)
-	for _, id := range sorted {
-		fb.Answers = append(fb.Answers, AnswerDiff{Question: set.Question(id), Expert: expert.Answers[id], Trainee: trainee.Answers[id]})
-	}
 	return fb
+}
+
+// interviewOrder lists the set's questions in the order an interview asks
+// them: the triage, the modules' gates, the shared means, the modules.
+func interviewOrder(set *q.Set) []string {
+	var out []string
+	add := func(f *q.File, gate bool) {
+		for _, qu := range f.Questions {
+			if !f.IsModule() || qu.Gate == gate {
+				out = append(out, qu.ID)
+			}
+		}
+	}
+	if set.Triage != nil {
+		add(set.Triage, false)
+	}
+	for _, id := range set.Modules() {
+		add(set.Module(id), true)
+	}
+	if set.Means != nil {
+		add(set.Means, false)
+	}
+	for _, id := range set.Modules() {
+		add(set.Module(id), false)
+	}
+	return out
+}
+
+// formPath lists the questions a form's level depends on: the triage's route
+// to it, its purpose, its indicators and their situation follow-ups.
+func formPath(set *q.Set, form string) []string {
+	var ids []string
+	cond := func(c *q.Condition) {
+		for _, id := range c.Questions() {
+			ids = append(ids, id)
+			if qu := set.Question(id); qu != nil && qu.FollowUp != nil {
+				ids = append(ids, qu.FollowUp.ID)
+			}
+		}
+	}
+	if set.Triage != nil {
+		for _, r := range set.Triage.Routes {
+			if r.Module == form {
+				cond(r.When)
+			}
+		}
+	}
+	if m := set.Module(form); m != nil {
+		cond(m.Purpose)
+		for _, ind := range m.Indicators {
+			cond(ind.When)
+		}
+	}
+	return ids
+}
+
+// flagPath lists the questions a red flag depends on, in every file that
+// defines it (through a module's indicators where it uses them).
+func flagPath(set *q.Set, flag string) []string {
+	var ids []string
+	for _, f := range set.Files {
+		for _, rf := range f.RedFlags {
+			if rf.ID != flag {
+				continue
+			}
+			ids = append(ids, rf.When.Questions()...)
+			if f.IsModule() {
+				ids = append(ids, formPath(set, f.ID)...)
+			}
+		}
+	}
+	return ids
 }
 
 func flagIDs(r *rules.Result) []string {

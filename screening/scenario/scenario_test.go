@@ -105,7 +105,10 @@ func TestCompare(t *testing.T) {
 	for _, d := range fb.Answers {
 		diffs = append(diffs, d.Question.ID)
 	}
-	assert.ElementsMatch(t, []string{"m_cannot_stop", "m_cannot_stop_for", "m_documents", "m_documents_for", "m_harm", "m_harm_for", "m_kept_in", "m_kept_in_for"}, diffs)
+	assert.Equal(t, []string{"m_cannot_stop", "m_cannot_stop_for", "m_harm", "m_harm_for", "m_documents", "m_documents_for", "m_kept_in", "m_kept_in_for"}, diffs, "real disagreements, in interview order")
+	i0 := slices.IndexFunc(fb.Levels, func(d scenario.LevelDiff) bool { return d.Form == "labor" })
+	require.NotEmpty(t, fb.Levels[i0].Cause, "an under-call names the answers that closed it")
+	assert.Equal(t, "m_cannot_stop", fb.Levels[i0].Cause[0].Question.ID)
 	i := slices.IndexFunc(fb.Levels, func(d scenario.LevelDiff) bool { return d.Form == "labor" })
 	assert.Equal(t, "refer", fb.Levels[i].Expert)
 	assert.Equal(t, "none", fb.Levels[i].Trainee, "without the control questions the trainee under-calls")

@@ -197,6 +197,17 @@ func runTrain(opts *TrainOptions) error {
 		return report.Build(r, plan, lang)
 	}
 
+	if opts.Reveal && opts.Output == "json" {
+		// One JSON document: the persona and notes as fields, not text
+		// around the result.
+		return report.WriteJSON(ios.Out, struct {
+			ID       string         `json:"scenario"`
+			Title    string         `json:"title"`
+			Persona  string         `json:"persona"`
+			Result   *report.Report `json:"expert_result"`
+			Teaching string         `json:"teaching"`
+		}{sc.ID, sc.Title.In(lang), sc.Persona.In(lang), build(expert), sc.Teaching.In(lang)})
+	}
 	if opts.Reveal {
 		fmt.Fprintf(ios.Out, "%s\n\n%s\n\n", title, sc.Persona.In(lang))
 		if err := report.Write(ios.Out, build(expert), opts.Output); err != nil {
@@ -234,6 +245,10 @@ func runTrain(opts *TrainOptions) error {
 			return err
 		}
 	}
-	fb := report.BuildFeedback(sc, scenario.Compare(b.set, expert, rules.Evaluate(b.set, in)), lang)
+	trainee := rules.Evaluate(b.set, in)
+	plans := func(r *rules.Result) *guidance.Plan {
+		return guidance.For(b.guidance, r, guidance.Options{Role: sc.Role, Region: sc.Region, Lang: lang, Now: now(ios)})
+	}
+	fb := report.BuildFeedback(sc, scenario.Compare(b.set, expert, trainee), plans(expert), plans(trainee), lang)
 	return report.WriteFeedback(ios.Out, b.set, fb, lang, opts.Output)
 }
