@@ -228,3 +228,33 @@ func TestFeedbackTracesAMissedMinorFlagToItsAnswer(t *testing.T) {
 	assert.Contains(t, block, "Child protection", "the step the miss cost")
 	assert.NotContains(t, out, "expert: not asked", "a question the expert never needed is not a disagreement")
 }
+
+// A room practises on paper: three answer sheets scored together say what
+// the room missed, most common first; nothing is asked.
+func TestTrainScoresARoomOfAnswerSheets(t *testing.T) {
+	dir := t.TempDir()
+	sheet := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte("obs_urgent_injury: \"no\"\ndanger_now: \"no\"\nage_band: adult\n"+body), 0o600))
+		return p
+	}
+	a := sheet("ana.yaml", "obs_signs: [none]\nworks_for_someone: now\nm_documents: now\nm_documents_for: [work]\nm_harm: now\nm_harm_for: [work]\n")
+	b := sheet("ben.yaml", "obs_signs: [none]\nworks_for_someone: \"no\"\n")
+	c := sheet("cy.yaml", "obs_signs: [none]\nworks_for_someone: now\nm_documents: \"no\"\n")
+	r := runBinary(t, "", "train", "caregiver", "--answers", a, "--answers", b, "--answers", c)
+	require.Equal(t, 0, r.code, r.errOut)
+	assert.Contains(t, r.out, "What the room missed: The night caregiver")
+	assert.Contains(t, r.out, "3 answer sheets")
+	assert.Contains(t, r.out, "level under-called (2 of 3 sheets): Labor trafficking: Refer for specialised assessment")
+	assert.Contains(t, r.out, "- ben.yaml: Labor trafficking: Not screened")
+	most := strings.Index(r.out, "(3 of 3 sheets)")
+	fewer := strings.Index(r.out, "(1 of 3 sheets)")
+	require.Positive(t, most)
+	require.Positive(t, fewer)
+	assert.Less(t, most, fewer, "most common first")
+	assert.Empty(t, r.errOut, "nothing is asked")
+
+	r = runBinary(t, "", "train", "caregiver", "--answers", a, "--output", "json")
+	require.Equal(t, 0, r.code, r.errOut)
+	assert.True(t, json.Valid([]byte(r.out)))
+}

@@ -86,7 +86,7 @@ func BuildFeedback(sc *scenario.Scenario, fb *scenario.Feedback, expert, trainee
 	notes := func(list []scenario.AnswerDiff) []AnswerNote {
 		out := []AnswerNote{}
 		for _, a := range list {
-			out = append(out, AnswerNote{Question: a.Question.ID, Text: a.Question.Text.In(lang), Expert: emptyIfNil(a.Expert), Trainee: emptyIfNil(a.Trainee)})
+			out = append(out, AnswerNote{Question: a.Question.ID, Text: QuestionText(a.Question, lang), Expert: emptyIfNil(a.Expert), Trainee: emptyIfNil(a.Trainee)})
 		}
 		return out
 	}

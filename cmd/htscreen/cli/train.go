@@ -3,11 +3,13 @@ package cli
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/htscreen/htscreen/screening/answers"
 	"github.com/htscreen/htscreen/screening/form"
 	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/interview"
@@ -109,9 +111,12 @@ func runScenarios(opts *ScenariosOptions) error {
 
 // TrainOptions are the train command's settings.
 type TrainOptions struct {
-	IO             *IOStreams
-	Scenario       string
-	Reveal         bool
+	IO       *IOStreams
+	Scenario string
+	Reveal   bool
+	// Sheets are answers files filled in by trainees (paper sheets typed
+	// up): scored together, they say what the room missed.
+	Sheets         []string
 	Accessible     bool
 	Lang           string
 	Output         string
@@ -133,10 +138,16 @@ they matter, the answers that differ, and the teaching notes. The feedback is
 written to standard output; the scenarios are fictional.
 
 --reveal shows the expert's screening and the teaching notes at once, for a
-trainer at a projector.`,
+trainer at a projector.
+
+--answers FILE (repeatable) scores answer sheets instead of asking: each a
+YAML or JSON answers file, as 'screen --answers' takes, filled in from the
+persona (for example typed up from paper). The summary says what the room
+missed, most common first. Nothing of the sheets is kept.`,
 		Example: `  htscreen scenarios
   htscreen train caregiver
-  htscreen train summer_trip --reveal --lang es`,
+  htscreen train summer_trip --reveal --lang es
+  htscreen train caregiver --answers ana.yaml --answers ben.yaml --answers cy.yaml`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usagef("train takes one scenario id; 'htscreen scenarios' lists them")
@@ -155,6 +166,7 @@ trainer at a projector.`,
 	f := cmd.Flags()
 	f.BoolVar(&opts.Reveal, "reveal", false, "show the expert's screening and the teaching notes without asking")
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line")
+	f.StringArrayVar(&opts.Sheets, "answers", nil, "score an answer sheet (a YAML or JSON answers `FILE`) instead of asking; repeat for a room")
 	f.StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "text", "feedback format: "+strings.Join(report.Formats, ", "))
 	f.StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires and scenarios from `DIR`")
@@ -197,6 +209,9 @@ func runTrain(opts *TrainOptions) error {
 		return report.Build(r, plan, lang)
 	}
 
+	if len(opts.Sheets) > 0 {
+		return scoreRoom(opts, b.set, sc, expert)
+	}
 	if opts.Reveal && opts.Output == "json" {
 		// One JSON document: the persona and notes as fields, not text
 		// around the result.
@@ -251,4 +266,29 @@ func runTrain(opts *TrainOptions) error {
 	}
 	fb := report.BuildFeedback(sc, scenario.Compare(b.set, expert, trainee), plans(expert), plans(trainee), lang)
 	return report.WriteFeedback(ios.Out, b.set, fb, lang, opts.Output)
+}
+
+// scoreRoom scores answer sheets against the expert's screening. A sheet
+// walks the whole interview (as a paper sheet would), so that every answer
+// on it counts.
+func scoreRoom(opts *TrainOptions, set *q.Set, sc *scenario.Scenario, expert *rules.Result) error {
+	var fbs []*scenario.Feedback
+	var names []string
+	for _, name := range opts.Sheets {
+		data, err := readFileLimited(name, answers.MaxSize+1)
+		if err != nil {
+			return fmt.Errorf("reading answers: %w", err)
+		}
+		given, err := answers.Parse(name, data, set)
+		if err != nil {
+			return err
+		}
+		in, _, err := interview.Replay(&interview.Plan{Set: set}, given)
+		if err != nil {
+			return err
+		}
+		fbs = append(fbs, scenario.Compare(set, expert, rules.Evaluate(set, in)))
+		names = append(names, filepath.Base(name))
+	}
+	return report.WriteRoom(opts.IO.Out, report.BuildRoom(set, sc, names, fbs, opts.Lang), opts.Lang, opts.Output)
 }
