@@ -258,3 +258,21 @@ func TestTrainScoresARoomOfAnswerSheets(t *testing.T) {
 	require.Equal(t, 0, r.code, r.errOut)
 	assert.True(t, json.Valid([]byte(r.out)))
 }
+
+// The projector view shows the persona, the signs, the result and the next
+// steps, in that order, one part per Enter, and no internals.
+func TestPresentIsStagedAndHasNoInternals(t *testing.T) {
+	r := runBinary(t, "\n\n\n", "train", "caregiver", "--present")
+	require.Equal(t, 0, r.code, r.errOut)
+	stages := []string{"THE NIGHT CAREGIVER", "WHAT THERE IS TO NOTICE", "THE SCREENING'S RESULT", "WHAT TO DO NEXT", "TEACHING NOTES"}
+	last := -1
+	for _, s := range stages {
+		i := strings.Index(r.out, s)
+		require.Greater(t, i, last, "%s comes after the part before it", s)
+		last = i
+	}
+	assert.Equal(t, 3, strings.Count(r.errOut, "Enter: next part"))
+	for _, internal := range []string{"m_documents", "works_for_someone", "/5", "answer:", "[source", "strong]", "dimension", "applies when"} {
+		assert.NotContains(t, r.out, internal)
+	}
+}

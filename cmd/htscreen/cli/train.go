@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -114,6 +115,8 @@ type TrainOptions struct {
 	IO       *IOStreams
 	Scenario string
 	Reveal   bool
+	// Present reveals the expert\'s screening in stages, for a projector.
+	Present bool
 	// Sheets are answers files filled in by trainees (paper sheets typed
 	// up): scored together, they say what the room missed.
 	Sheets         []string
@@ -137,8 +140,10 @@ beside the expert's: the levels, the indicators missed or over-called and why
 they matter, the answers that differ, and the teaching notes. The feedback is
 written to standard output; the scenarios are fictional.
 
---reveal shows the expert's screening and the teaching notes at once, for a
-trainer at a projector.
+--reveal shows the expert's screening and the teaching notes at once.
+--present is for a projector: large parts with no internals, revealed one at
+a time (the persona; what there is to notice and why; the result; the next
+steps and the teaching points), Enter showing the next.
 
 --answers FILE (repeatable) scores answer sheets instead of asking: each a
 YAML or JSON answers file, as 'screen --answers' takes, filled in from the
@@ -166,6 +171,7 @@ missed, most common first. Nothing of the sheets is kept.`,
 	f := cmd.Flags()
 	f.BoolVar(&opts.Reveal, "reveal", false, "show the expert's screening and the teaching notes without asking")
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line")
+	f.BoolVar(&opts.Present, "present", false, "for a projector: the persona, the signs, the result, then the next steps and teaching points, one part at a time (Enter shows the next)")
 	f.StringArrayVar(&opts.Sheets, "answers", nil, "score an answer sheet (a YAML or JSON answers `FILE`) instead of asking; repeat for a room")
 	f.StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "text", "feedback format: "+strings.Join(report.Formats, ", "))
@@ -211,6 +217,22 @@ func runTrain(opts *TrainOptions) error {
 
 	if len(opts.Sheets) > 0 {
 		return scoreRoom(opts, b.set, sc, expert)
+	}
+	if opts.Present {
+		plan := guidance.For(b.guidance, expert, guidance.Options{Role: sc.Role, Region: sc.Region, Lang: lang, Now: now(ios)})
+		stages := report.Present(sc, expert, plan, lang)
+		in := bufio.NewScanner(ios.In)
+		for i, s := range stages {
+			fmt.Fprintln(ios.Out, s)
+			if i < len(stages)-1 {
+				fmt.Fprintln(ios.ErrOut, locale.T(lang, "present_more"))
+				if !in.Scan() {
+					// No one at the keyboard (piped): show the rest.
+					in = bufio.NewScanner(strings.NewReader(strings.Repeat("\n", len(stages))))
+				}
+			}
+		}
+		return nil
 	}
 	if opts.Reveal && opts.Output == "json" {
 		// One JSON document: the persona and notes as fields, not text
