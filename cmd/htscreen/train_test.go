@@ -244,7 +244,7 @@ func TestTrainScoresARoomOfAnswerSheets(t *testing.T) {
 	r := runBinary(t, "", "train", "caregiver", "--answers", a, "--answers", b, "--answers", c)
 	require.Equal(t, 0, r.code, r.errOut)
 	assert.Contains(t, r.out, "What the room missed: The night caregiver")
-	assert.Contains(t, r.out, "3 answer sheets")
+	assert.Contains(t, r.out, "Answer sheets scored against the expert's: 3.")
 	assert.Contains(t, r.out, "level under-called (2 of 3 sheets): Labor trafficking: Refer for specialised assessment")
 	assert.Contains(t, r.out, "- ben.yaml: Labor trafficking: Not screened")
 	most := strings.Index(r.out, "(3 of 3 sheets)")
@@ -275,4 +275,60 @@ func TestPresentIsStagedAndHasNoInternals(t *testing.T) {
 	for _, internal := range []string{"m_documents", "works_for_someone", "/5", "answer:", "[source", "strong]", "dimension", "applies when"} {
 		assert.NotContains(t, r.out, internal)
 	}
+}
+
+// Trainees get a handout and a one-page signs sheet, apart from the
+// authoring view: no ids, weights or rule logic.
+func TestHandoutsHaveNoInternals(t *testing.T) {
+	for _, style := range []string{"handout", "signs"} {
+		for _, m := range []string{"labor", "sex", "forced_marriage", "organ"} {
+			r := runBinary(t, "", "show", m, "--style", style, "--output", "markdown")
+			require.Equal(t, 0, r.code, r.errOut)
+			for _, internal := range []string{"m_documents", "_gate", "for: ", "in [", "4/2/1", "threshold", "`"} {
+				assert.NotContains(t, r.out, internal, "%s %s", m, style)
+			}
+		}
+	}
+	r := runBinary(t, "", "show", "labor", "--style", "handout")
+	assert.Contains(t, r.out, "Passport or ID kept from the person")
+	assert.Contains(t, r.out, "not a validated instrument")
+	r = runBinary(t, "", "show", "labor", "--style", "poster")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.errOut, "authoring, handout, signs")
+}
+
+// A persona card shows the persona alone; an answer sheet, filled in and
+// scored, works with --answers.
+func TestPersonaCardAndAnswerSheet(t *testing.T) {
+	r := runBinary(t, "", "train", "caregiver", "--card")
+	require.Equal(t, 0, r.code, r.errOut)
+	assert.Contains(t, r.out, "The night caregiver")
+	assert.Contains(t, r.out, "fictional")
+	assert.NotContains(t, r.out, "Refer")
+	assert.NotContains(t, r.out, "Teaching")
+
+	r = runBinary(t, "", "train", "caregiver", "--sheet")
+	require.Equal(t, 0, r.code, r.errOut)
+	var filled []string
+	for _, line := range strings.Split(r.out, "\n") {
+		switch line {
+		case "obs_urgent_injury:", "danger_now:":
+			filled = append(filled, line+` "no"`)
+		case "age_band:":
+			filled = append(filled, line+" adult")
+		case "works_for_someone:", "m_documents:":
+			filled = append(filled, line+" now")
+		case "m_documents_for:":
+			filled = append(filled, line+" [work]")
+		default:
+			if strings.HasPrefix(line, "#") || line == "" {
+				filled = append(filled, line)
+			}
+		}
+	}
+	sheet := filepath.Join(t.TempDir(), "sheet.yaml")
+	require.NoError(t, os.WriteFile(sheet, []byte(strings.Join(filled, "\n")), 0o600))
+	r = runBinary(t, "", "train", "caregiver", "--answers", sheet)
+	require.Equal(t, 0, r.code, r.errOut)
+	assert.Contains(t, r.out, "Answer sheets scored against the expert's: 1.")
 }

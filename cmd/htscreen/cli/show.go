@@ -12,9 +12,12 @@ import (
 
 // ShowOptions are the show command's settings.
 type ShowOptions struct {
-	IO             *IOStreams
-	Module         string
-	Output         string
+	IO     *IOStreams
+	Module string
+	Output string
+	// Style is authoring (every id, grade and rule), handout (for
+	// trainees: questions, what each sign means) or signs (one page).
+	Style          string
 	Lang           string
 	Questionnaires string
 }
@@ -27,9 +30,15 @@ func newShowCmd(ios *IOStreams, runF func(*ShowOptions) error) *cobra.Command {
 		Long: `Print one questionnaire (triage, labor, sex, forced_marriage or organ) for
 paper use and hand-outs: each question with the note for the screener and
 answer boxes, the indicators with their grades and sources, and how a level
-is decided. docs/questionnaires/ holds the Markdown of the shipped set.`,
+is decided. docs/questionnaires/ holds the Markdown of the shipped set.
+
+--style handout prints a trainee handout instead (the questions as asked,
+what each sign means and why, with its source, and what a result means; no
+ids, weights or rule logic); --style signs a one-page sheet of the signs.`,
 		Example: `  htscreen show labor --output markdown > labor.md
-  htscreen show triage --lang es`,
+  htscreen show triage --lang es
+  htscreen show sex --style handout --output markdown
+  htscreen show labor --style signs`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usagef("show takes one module: triage, %s", strings.Join(q.Forms, ", "))
@@ -52,6 +61,7 @@ is decided. docs/questionnaires/ holds the Markdown of the shipped set.`,
 	// pflag prints that note to the flag set's output, which cobra sends
 	// nowhere by default.
 	cmd.Flags().SetOutput(ios.ErrOut)
+	cmd.Flags().StringVar(&opts.Style, "style", "authoring", "authoring, handout (for trainees) or signs (one page)")
 	cmd.Flags().StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
 	cmd.Flags().StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires from `DIR` instead of the embedded set")
 	return cmd
@@ -64,6 +74,9 @@ func runShow(opts *ShowOptions) error {
 	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
 		return err
 	}
+	if err := checkValue("style", opts.Style, []string{"authoring", "handout", "signs"}); err != nil {
+		return err
+	}
 	set, _, err := loadSet(opts.IO, opts.Questionnaires, q.Options{})
 	if err != nil {
 		return err
@@ -72,7 +85,14 @@ func runShow(opts *ShowOptions) error {
 	for _, f := range set.Files {
 		ids = append(ids, f.ID)
 		if f.ID == opts.Module {
-			return printout.Write(opts.IO.Out, f, opts.Lang, opts.Output == "markdown")
+			md := opts.Output == "markdown"
+			switch opts.Style {
+			case "handout":
+				return printout.Handout(opts.IO.Out, f, opts.Lang, md)
+			case "signs":
+				return printout.Signs(opts.IO.Out, f, opts.Lang, md)
+			}
+			return printout.Write(opts.IO.Out, f, opts.Lang, md)
 		}
 	}
 	return checkArg("module", opts.Module, ids)

@@ -15,6 +15,7 @@ import (
 	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/interview"
 	"github.com/htscreen/htscreen/screening/locale"
+	"github.com/htscreen/htscreen/screening/printout"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 	"github.com/htscreen/htscreen/screening/report"
 	"github.com/htscreen/htscreen/screening/rules"
@@ -117,6 +118,8 @@ type TrainOptions struct {
 	Reveal   bool
 	// Present reveals the expert\'s screening in stages, for a projector.
 	Present bool
+	// Card prints the persona alone; Sheet a paper answer sheet.
+	Card, Sheet bool
 	// Sheets are answers files filled in by trainees (paper sheets typed
 	// up): scored together, they say what the room missed.
 	Sheets         []string
@@ -148,7 +151,8 @@ steps and the teaching points), Enter showing the next.
 --answers FILE (repeatable) scores answer sheets instead of asking: each a
 YAML or JSON answers file, as 'screen --answers' takes, filled in from the
 persona (for example typed up from paper). The summary says what the room
-missed, most common first. Nothing of the sheets is kept.`,
+missed, most common first. Nothing of the sheets is kept. --card prints the
+persona alone for a paper card, --sheet a paper answer sheet to fill in.`,
 		Example: `  htscreen scenarios
   htscreen train caregiver
   htscreen train summer_trip --reveal --lang es
@@ -171,6 +175,8 @@ missed, most common first. Nothing of the sheets is kept.`,
 	f := cmd.Flags()
 	f.BoolVar(&opts.Reveal, "reveal", false, "show the expert's screening and the teaching notes without asking")
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line")
+	f.BoolVar(&opts.Card, "card", false, "print the persona alone, for a paper card (no answers, levels or notes)")
+	f.BoolVar(&opts.Sheet, "sheet", false, "print a paper answer sheet (an answers file to fill in and score with --answers)")
 	f.BoolVar(&opts.Present, "present", false, "for a projector: the persona, the signs, the result, then the next steps and teaching points, one part at a time (Enter shows the next)")
 	f.StringArrayVar(&opts.Sheets, "answers", nil, "score an answer sheet (a YAML or JSON answers `FILE`) instead of asking; repeat for a room")
 	f.StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
@@ -215,6 +221,12 @@ func runTrain(opts *TrainOptions) error {
 		return report.Build(r, plan, lang)
 	}
 
+	if opts.Card {
+		return printout.Card(ios.Out, sc, lang, opts.Output == "markdown")
+	}
+	if opts.Sheet {
+		return printout.Sheet(ios.Out, b.set, sc, lang)
+	}
 	if len(opts.Sheets) > 0 {
 		return scoreRoom(opts, b.set, sc, expert)
 	}
