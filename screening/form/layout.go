@@ -31,7 +31,9 @@ func (m *model) keysView(key string) string {
 	if m.fs.Preface != "" {
 		keys += " - " + m.t("tui_keys_persona")
 	}
-	return dimStyle.Render(wrapText(keys, m.width))
+	// Plain, not faint: the keys must be readable on a projector, where
+	// faint grey on a dark background disappears.
+	return wrapText(keys, m.width)
 }
 
 // helpView is the form's key help, drawn here rather than by huh so that it
@@ -39,6 +41,9 @@ func (m *model) keysView(key string) string {
 func (m *model) helpView() string {
 	h := m.form.Help()
 	h.SetWidth(m.width)
+	// huh's help is faint grey; a projector needs it readable.
+	plain := lipgloss.NewStyle()
+	h.Styles.ShortKey, h.Styles.ShortDesc, h.Styles.ShortSeparator = plain, plain, plain
 	return h.ShortHelpView(m.form.KeyBinds())
 }
 

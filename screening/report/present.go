@@ -19,7 +19,11 @@ func Present(sc *scenario.Scenario, r *rules.Result, plan *guidance.Plan, lang s
 	stage := func(title string, body func(b *strings.Builder)) string {
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s\n%s\n\n", strings.ToUpper(title), strings.Repeat("=", len([]rune(title))))
-		body(&b)
+		var body0 strings.Builder
+		body(&body0)
+		for _, line := range strings.Split(body0.String(), "\n") {
+			b.WriteString(wrapWords(line, presentWidth) + "\n")
+		}
 		return strings.TrimRight(b.String(), "\n") + "\n"
 	}
 	persona := stage(sc.Title.In(lang), func(b *strings.Builder) {
@@ -62,4 +66,33 @@ func Present(sc *scenario.Scenario, r *rules.Result, plan *guidance.Plan, lang s
 		fmt.Fprintf(b, "%s\n\n%s\n", strings.ToUpper(t("train_teaching")), sc.Teaching.In(lang))
 	})
 	return []string{persona, signs, result, next}
+}
+
+// presentWidth keeps lines short enough for a projector's large font, so
+// that the terminal never breaks a word.
+const presentWidth = 72
+
+// wrapWords breaks a line between words so that no line is longer than
+// width; a continuation keeps the line's indent.
+func wrapWords(line string, width int) string {
+	indent := line[:len(line)-len(strings.TrimLeft(line, " *0123456789."))]
+	pad := strings.Repeat(" ", len([]rune(indent)))
+	var out strings.Builder
+	n := 0
+	for i, word := range strings.Fields(line) {
+		l := len([]rune(word))
+		switch {
+		case i == 0:
+			out.WriteString(indent[:len(indent)-len(strings.TrimLeft(indent, " "))])
+			out.WriteString(word)
+			n = len([]rune(indent[:len(indent)-len(strings.TrimLeft(indent, " "))])) + l
+		case n+1+l > width:
+			out.WriteString("\n" + pad + word)
+			n = len(pad) + l
+		default:
+			out.WriteString(" " + word)
+			n += 1 + l
+		}
+	}
+	return out.String()
 }
