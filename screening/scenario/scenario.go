@@ -41,10 +41,35 @@ type Scenario struct {
 	Difficulty string   `yaml:"difficulty"`
 	Discussion q.Text   `yaml:"discussion"`
 	Source     string   `yaml:"source"`
+	// Acceptable lists other answers a reasonable screener could give from
+	// the persona, with why: feedback does not count them as mistakes.
+	Acceptable []*Acceptable `yaml:"acceptable"`
 
 	// Given are the expert's answers, checked against the set.
 	Given q.Answers `yaml:"-"`
 	File  string    `yaml:"-"`
+}
+
+// Acceptable is another answer a reasonable screener could give.
+type Acceptable struct {
+	q.Meta
+	Question string   `yaml:"question"`
+	Answers  []string `yaml:"answers"`
+	Why      q.Text   `yaml:"why"`
+}
+
+// Accepts reports whether a trainee's answer to a question is the expert's
+// or one the scenario accepts as reasonable.
+func (s *Scenario) Accepts(question string, answer []string) bool {
+	if slices.Equal(s.Given[question], answer) {
+		return true
+	}
+	for _, a := range s.Acceptable {
+		if a.Question == question && len(answer) > 0 && !slices.ContainsFunc(answer, func(x string) bool { return !slices.Contains(a.Answers, x) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // Difficulties a scenario may be marked with, easiest first.
@@ -142,6 +167,19 @@ func Load(fsys fs.FS, set *q.Set, requireLangs []string) ([]*Scenario, error) {
 			add(s.At("difficulty"), "difficulty %q must be one of: %s", s.Difficulty, strings.Join(Difficulties, ", "))
 		}
 		list = append(list, q.TextErrors(s.Discussion, s.Meta, "discussion", false, requireLangs)...)
+		for _, a := range s.Acceptable {
+			qu := set.Question(a.Question)
+			if qu == nil {
+				add(a.At("question"), "acceptable answer for unknown question %q", a.Question)
+				continue
+			}
+			for _, id := range a.Answers {
+				if !qu.Accepts(id) {
+					add(a.At("answers"), "question %q has no answer %q; use: %s", qu.ID, id, strings.Join(qu.AnswerIDs(), ", "))
+				}
+			}
+			list = append(list, q.TextErrors(a.Why, a.Meta, "why", true, requireLangs)...)
+		}
 		for _, f := range q.Forms {
 			if l := s.Expected.Levels.Of(f); !slices.Contains([]string{rules.None, rules.Concern, rules.Refer}, l) {
 				add(s.Expected.Levels.At(f), "expected level for %s must be none, concern or refer, not %q", f, l)
@@ -398,4 +436,14 @@ func fired(r *rules.Result) []*q.Indicator {
 		}
 	}
 	return out
+}
+
+// Compare sets a trainee's result beside this scenario's expert's, and does
+// not count as a disagreement an answer the scenario accepts as reasonable.
+func (s *Scenario) Compare(set *q.Set, expert, trainee *rules.Result) *Feedback {
+	fb := Compare(set, expert, trainee)
+	fb.Answers = slices.DeleteFunc(fb.Answers, func(a AnswerDiff) bool {
+		return a.Trainee != nil && s.Accepts(a.Question.ID, a.Trainee)
+	})
+	return fb
 }

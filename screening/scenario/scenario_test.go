@@ -140,3 +140,24 @@ x.yaml:9:3: unknown question "danger_nowz"; did you mean "danger_now"?
 x.yaml:13:19: expected level for labor must be none, concern or refer, not "high"
 x.yaml:14:14: unknown red flag "urgent"; use: emergency, minor, one_chance`, err.Error())
 }
+
+// An answer the scenario accepts as reasonable is not a disagreement.
+func TestAcceptableAnswersAreNotMistakes(t *testing.T) {
+	set, all := load(t)
+	s := scenario.Find(all, "nail_salon")
+	require.NotNil(t, s)
+	expert := s.Expert(set)
+	a := q.Answers{}
+	for k, v := range s.Given {
+		a[k] = v
+	}
+	a["danger_now"] = []string{"no"}
+	in := rules.Input{Answers: a, Modules: []string{"labor"}}
+	trainee := rules.Evaluate(set, in)
+	differs := func(fb *scenario.Feedback) bool {
+		return slices.ContainsFunc(fb.Answers, func(d scenario.AnswerDiff) bool { return d.Question.ID == "danger_now" })
+	}
+	require.True(t, differs(s.Compare(set, expert, trainee)), "not accepted yet: a disagreement")
+	s.Acceptable = []*scenario.Acceptable{{Question: "danger_now", Answers: []string{"no", "not_sure"}}}
+	assert.False(t, differs(s.Compare(set, expert, trainee)), "accepted: not a mistake")
+}

@@ -298,7 +298,7 @@ func runTrain(opts *TrainOptions) error {
 	plans := func(r *rules.Result) *guidance.Plan {
 		return guidance.For(b.guidance, r, guidance.Options{Role: sc.Role, Region: sc.Region, Lang: lang, Now: now(ios)})
 	}
-	fb := report.BuildFeedback(sc, scenario.Compare(b.set, expert, trainee), plans(expert), plans(trainee), lang)
+	fb := report.BuildFeedback(sc, sc.Compare(b.set, expert, trainee), plans(expert), plans(trainee), lang)
 	return report.WriteFeedback(ios.Out, b.set, fb, lang, opts.Output)
 }
 
@@ -321,7 +321,7 @@ func scoreRoom(opts *TrainOptions, set *q.Set, sc *scenario.Scenario, expert *ru
 		if err != nil {
 			return err
 		}
-		fbs = append(fbs, scenario.Compare(set, expert, rules.Evaluate(set, in)))
+		fbs = append(fbs, sc.Compare(set, expert, rules.Evaluate(set, in)))
 		names = append(names, filepath.Base(name))
 	}
 	return report.WriteRoom(opts.IO.Out, report.BuildRoom(set, sc, names, fbs, opts.Lang), opts.Lang, opts.Output)
