@@ -208,8 +208,9 @@ func TestRoleSpecificSteps(t *testing.T) {
 	assert.NotContains(t, shelter, "confirmation_police")
 
 	trainer := guidance.For(d, r, guidance.Options{Role: "trainer", Region: "nyc", Lang: "en"})
-	assert.Contains(t, ids(trainer), "confirmation_police", "a trainer sees every branch")
-	assert.Contains(t, ids(trainer), "confirmation_provider")
+	assert.Contains(t, ids(trainer), "trainer_disclosure", "a trainer who hears a disclosure gets a trainer's duties")
+	assert.NotContains(t, ids(trainer), "confirmation_police", "and not a police officer's")
+	assert.NotContains(t, ids(trainer), "victim_centred")
 	for _, s := range trainer.Steps {
 		assert.NotEmpty(t, s.AppliesWhen, "a trainer sees why %s applies", s.ID)
 	}

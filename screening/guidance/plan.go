@@ -74,7 +74,10 @@ func For(d *Directory, r *rules.Result, o Options) *Plan {
 			continue
 		}
 		forRole := len(s.Roles) == 0 || slices.Contains(s.Roles, o.Role)
-		showAll := o.Role == "" || o.Role == "trainer"
+		// With no role, every role's steps, each labelled; a trainer who
+		// hears a disclosure gets a trainer's duties, not a police
+		// officer's (the explain and resources commands teach the rest).
+		showAll := o.Role == ""
 		if !forRole && !showAll {
 			continue
 		}
@@ -83,8 +86,7 @@ func For(d *Directory, r *rules.Result, o Options) *Plan {
 			v.Sources = []*Cite{}
 		}
 		if showAll && len(s.Roles) > 0 {
-			// Whose step it is; a trainer is shown every branch, so
-			// "trainer" itself says nothing.
+			// Whose step it is.
 			for _, r := range s.Roles {
 				if r != "trainer" {
 					v.Roles = append(v.Roles, r)
@@ -149,7 +151,7 @@ func (d *Directory) Watch(role, region string) []*q.Condition {
 		if !within(s.Regions, region) {
 			continue
 		}
-		if role != "" && role != "trainer" && len(s.Roles) > 0 && !slices.Contains(s.Roles, role) {
+		if role != "" && len(s.Roles) > 0 && !slices.Contains(s.Roles, role) {
 			continue
 		}
 		out = append(out, s.When)
@@ -170,7 +172,7 @@ func Urgent(d *Directory, o *rules.Outlook, opt Options) []StepView {
 		if s.Order >= UrgentOrder || !within(s.Regions, opt.Region) || o.Holds(s.When) != rules.True {
 			continue
 		}
-		if opt.Role != "" && opt.Role != "trainer" && len(s.Roles) > 0 && !slices.Contains(s.Roles, opt.Role) {
+		if opt.Role != "" && len(s.Roles) > 0 && !slices.Contains(s.Roles, opt.Role) {
 			continue
 		}
 		v := StepView{ID: s.ID, Text: s.Text.In(opt.Lang), Contacts: []ContactView{}, Sources: s.Sources}

@@ -307,3 +307,41 @@ func (r *randomAnswers) Ask(st interview.Step) ([]string, error) {
 }
 
 func (r *randomAnswers) Decide(interview.Step) (bool, error) { return true, nil }
+
+// Nothing the tool says goes beyond the research or contradicts itself
+// (issue: statements beyond the research; text that contradicts itself).
+func TestNoStatementBeyondTheResearch(t *testing.T) {
+	set, d := load(t)
+	var all []string
+	for _, f := range set.Files {
+		all = append(all, f.Intro.In("en"))
+		for _, ind := range f.Indicators {
+			all = append(all, ind.Label.In("en"), ind.Explain.In("en"))
+		}
+		for _, l := range f.Levels {
+			all = append(all, l.Explain.In("en"))
+		}
+		for _, qu := range f.Questions {
+			all = append(all, qu.Hint.In("en"))
+		}
+	}
+	for _, s := range d.Steps {
+		all = append(all, s.Text.In("en"))
+	}
+	for _, c := range d.Contacts {
+		all = append(all, c.Purpose.In("en"))
+		if c.ID == "nysdol" {
+			assert.NotContains(t, c.Purpose.In("en"), "whatever", "the research says this of the US DOL, not NYS DOL")
+		}
+	}
+	text := strings.Join(all, "\n")
+	for _, claim := range []string{"debt bondage is a means named in", "the TVPA does not name", "buying or brokering"} {
+		assert.NotContains(t, text, claim)
+	}
+	// The adult rule of the sex form never speaks of a child.
+	for _, l := range set.Module("sex").Levels {
+		if l.When.RedFlag != "minor" {
+			assert.False(t, strings.HasPrefix(l.Explain.In("en"), "A person under 18"), l.Explain.In("en"))
+		}
+	}
+}
