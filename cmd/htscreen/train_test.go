@@ -109,7 +109,7 @@ func TestTrainReveal(t *testing.T) {
 	r := runBinary(t, "", "train", "summer_trip", "--reveal")
 	require.Equal(t, 0, r.code, r.errOut)
 	assert.Contains(t, r.out, "The summer trip")
-	assert.Contains(t, r.out, "ONE_CHANCE")
+	assert.Contains(t, r.out, "ONE CHANCE")
 	assert.Contains(t, r.out, "Forced marriage: Refer for specialised assessment")
 	assert.Contains(t, r.out, "Teaching notes")
 
