@@ -332,3 +332,47 @@ func TestPersonaCardAndAnswerSheet(t *testing.T) {
 	require.Equal(t, 0, r.code, r.errOut)
 	assert.Contains(t, r.out, "Answer sheets scored against the expert's: 1.")
 }
+
+// Spanish feedback has no English heading either.
+func TestSpanishFeedbackHasNoEnglishHeading(t *testing.T) {
+	s := loadScenario(t, "youth_dates")
+	trainee := q.Answers{}
+	for k, v := range s.Given {
+		trainee[k] = v
+	}
+	trainee["sex_exchange"] = []string{"no"}
+	input, _ := typed(t, trainee)
+	r := runBinary(t, input, "train", "youth_dates", "--accessible", "--lang", "es")
+	require.Equal(t, 0, r.code, r.errOut)
+	for _, english := range []string{"Training feedback", "Red flags you missed", "Your result beside", "Indicators you missed", "Answers that differ", "Teaching notes", "The answer that closed", "Next steps your result", "MINOR", "not asked"} {
+		assert.NotContains(t, r.out, english)
+	}
+}
+
+// Every scenario is ready for a facilitator: who it suits, how hard it is,
+// questions for the room, its public pattern; docs/facilitator.md names it.
+func TestEveryScenarioHasFacilitatorMaterial(t *testing.T) {
+	r := runBinary(t, "", "scenarios", "--output", "json")
+	require.Equal(t, 0, r.code, r.errOut)
+	var list []struct {
+		ID, Difficulty, Source, Discussion string
+		Audience                           []string
+		LookAlike                          bool `json:"look_alike"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.out), &list))
+	require.GreaterOrEqual(t, len(list), 20)
+	guide, err := os.ReadFile("../../docs/facilitator.md")
+	require.NoError(t, err)
+	look := 0
+	for _, s := range list {
+		assert.NotEmpty(t, s.Difficulty, s.ID)
+		assert.NotEmpty(t, s.Source, s.ID)
+		assert.NotEmpty(t, s.Discussion, s.ID)
+		assert.NotEmpty(t, s.Audience, s.ID)
+		assert.Contains(t, string(guide), s.ID, "docs/facilitator.md covers %s", s.ID)
+		if s.LookAlike {
+			look++
+		}
+	}
+	assert.InDelta(t, float64(len(list))/3, float64(look), 3, "look-alikes about a third")
+}
