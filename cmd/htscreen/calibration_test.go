@@ -19,8 +19,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/htscreen/htscreen/cmd/htscreen/internal/terminal"
 	"github.com/htscreen/htscreen/questionnaires"
-	"github.com/htscreen/htscreen/screening/form"
 	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/interview"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
@@ -150,7 +150,7 @@ func fitsResultSchema(t *testing.T, out, what string) {
 
 // recorder keeps, in interview order, the answers a plain run was given.
 type recorder struct {
-	p     *form.Plain
+	p     *terminal.Plain
 	order []string
 	got   q.Answers
 }
@@ -175,7 +175,7 @@ func writeAnswersFile(t *testing.T, path, typedLines string, v vignette) {
 	dir, err := guidance.Load(questionnaires.Guidance(), set, nil)
 	require.NoError(t, err)
 	var sink strings.Builder
-	rec := &recorder{p: form.NewPlain(strings.NewReader(typedLines), &sink, "en"), got: q.Answers{}}
+	rec := &recorder{p: terminal.NewPlain(strings.NewReader(typedLines), &sink, "en"), got: q.Answers{}}
 	_, err = interview.Run(&interview.Plan{Set: set, Watch: dir.Watch(v.role(), "nyc")}, rec)
 	require.NoError(t, err, "%s", path)
 	var b strings.Builder

@@ -102,8 +102,8 @@ type Step struct {
 // Cite is a source for a legal statement or a fact in a step.
 type Cite struct {
 	q.Meta `json:"-"`
-	Cite string `yaml:"cite" json:"cite"`
-	URL  string `yaml:"url" json:"url,omitempty"`
+	Cite   string `yaml:"cite" json:"cite"`
+	URL    string `yaml:"url" json:"url,omitempty"`
 }
 
 // Load reads contacts.yaml and steps.yaml from fsys and checks them against

@@ -73,8 +73,8 @@ type env struct {
 	// because holds, for every indicator that fired, the answers it rests
 	// on, so that a level rule on dimensions can name them too.
 	because map[*q.Indicator][]Evidence
-	dims   map[string]Truth
-	flags  map[string]Truth
+	dims    map[string]Truth
+	flags   map[string]Truth
 	// outlook, for guidance conditions on a result.
 	outlook *Outlook
 }

@@ -17,8 +17,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/htscreen/htscreen/cmd/htscreen/internal/terminal"
 	"github.com/htscreen/htscreen/questionnaires"
-	"github.com/htscreen/htscreen/screening/form"
 	"github.com/htscreen/htscreen/screening/guidance"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 	"github.com/htscreen/htscreen/screening/scenario"
@@ -143,9 +143,9 @@ func MainContext(ctx context.Context, args []string, ios *IOStreams, version str
 	if err == nil {
 		err = out.firstErr()
 	}
-	if ctx.Err() != nil && !errors.Is(err, form.ErrAborted) {
+	if ctx.Err() != nil && !errors.Is(err, terminal.ErrAborted) {
 		// A signal arrived while a command without a runner was working.
-		err = &form.AbortError{Reason: "htscreen: stopped by a signal; nothing was kept."}
+		err = &terminal.AbortError{Reason: "htscreen: stopped by a signal; nothing was kept."}
 	}
 	if err == nil {
 		return ExitOK
@@ -155,7 +155,7 @@ func MainContext(ctx context.Context, args []string, ios *IOStreams, version str
 	switch {
 	case errors.As(err, &rep):
 		return rep.code
-	case errors.Is(err, form.ErrAborted):
+	case errors.Is(err, terminal.ErrAborted):
 		fmt.Fprintln(ios.ErrOut, err)
 		return ExitAborted
 	case errors.As(err, &ue), strings.HasPrefix(err.Error(), "unknown command"):

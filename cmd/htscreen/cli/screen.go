@@ -11,8 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/htscreen/htscreen/cmd/htscreen/internal/terminal"
 	"github.com/htscreen/htscreen/screening/answers"
-	"github.com/htscreen/htscreen/screening/form"
 	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/interview"
 	"github.com/htscreen/htscreen/screening/locale"
@@ -167,7 +167,7 @@ func runScreen(opts *ScreenOptions) error {
 		in, err = screenFromFile(opts, plan)
 	} else {
 		fmt.Fprintln(ios.ErrOut, locale.T(opts.Lang, "start"))
-		plain := form.NewPlain(ios.In, ios.ErrOut, opts.Lang).WithContext(opts.context())
+		plain := terminal.NewPlain(ios.In, ios.ErrOut, opts.Lang).WithContext(opts.context())
 		if opts.Role == "" {
 			// Asked once, so that the guidance fits the user.
 			if opts.Role, err = plain.Choose(locale.T(opts.Lang, "role_prompt"), guidance.Roles, "role_"); err != nil {
@@ -213,7 +213,7 @@ func runFullScreen(opts *ScreenOptions, plan *interview.Plan, dir *guidance.Dire
 	if !opts.RegionSet {
 		region = "" // asked on the first screen
 	}
-	fs := &form.FullScreen{
+	fs := &terminal.FullScreen{
 		Plan: plan, Lang: opts.Lang, Role: opts.Role, Region: region,
 		Watch: dir.Watch,
 		Urgent: func(st interview.Step, role, region string) string {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/htscreen/htscreen/screening/form"
+	"github.com/htscreen/htscreen/cmd/htscreen/internal/terminal"
 	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/interview"
 	"github.com/htscreen/htscreen/screening/locale"
@@ -186,7 +186,7 @@ func runTrain(opts *TrainOptions) error {
 
 	var in rules.Input
 	if fullScreen(opts.Accessible, ios) {
-		fs := &form.FullScreen{
+		fs := &terminal.FullScreen{
 			Plan: &interview.Plan{Set: b.set}, Lang: lang, Role: sc.Role, Region: sc.Region, In: ios.In, Out: ios.ErrOut,
 			Watch: b.guidance.Watch,
 			Urgent: func(st interview.Step, role, region string) string {
@@ -206,7 +206,7 @@ func runTrain(opts *TrainOptions) error {
 		in = out.Input
 	} else {
 		fmt.Fprintf(ios.ErrOut, "%s\n\n%s\n", title, sc.Persona.In(lang))
-		plain := form.NewPlain(ios.In, ios.ErrOut, lang).WithContext(ctx)
+		plain := terminal.NewPlain(ios.In, ios.ErrOut, lang).WithContext(ctx)
 		plain.Urgent = func(st interview.Step) string { return urgentText(b.guidance, st, lang, sc.Role, sc.Region) }
 		if in, err = interview.Run(&interview.Plan{Set: b.set, Watch: b.guidance.Watch(sc.Role, sc.Region)}, plain); err != nil {
 			return err

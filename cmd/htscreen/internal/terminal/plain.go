@@ -6,7 +6,7 @@
 // rather than huh's accessible mode, which asks questions that skip logic
 // hides, loses piped answers and completes a form with defaults at end of
 // input (research/software-anchors.md 1.3).
-package form
+package terminal
 
 import (
 	"bufio"
