@@ -16,8 +16,6 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
-
-	"github.com/htscreen/htscreen/screening/locale"
 )
 
 // Limits on what a questionnaire set may be. They are far above any real
@@ -283,7 +281,7 @@ func (q *Question) AnswerText(id, lang string) string {
 			return c.Text.In(lang)
 		}
 	}
-	return locale.T(lang, id)
+	return builtInAnswerText(lang, id)
 }
 
 // ExclusiveChoice returns the first choice among ids that may not be
