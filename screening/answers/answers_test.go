@@ -89,13 +89,13 @@ func TestParseCapsTheErrorList(t *testing.T) {
 	}
 	_, err := answers.Parse("big.yaml", []byte(b.String()), testSet(t))
 	require.Error(t, err)
-	var list answers.ErrorList
+	var list q.ErrorList
 	require.ErrorAs(t, err, &list)
 	assert.Len(t, list, 1000, "the list itself keeps every error")
 	lines := strings.Split(err.Error(), "\n")
-	require.Len(t, lines, answers.MaxShown+1)
-	assert.Equal(t, `big.yaml:20:1: unknown question "zzzz19"; `+"`htscreen list MODULE` shows the question ids", lines[answers.MaxShown-1])
-	assert.Equal(t, "... and 980 more", lines[answers.MaxShown])
+	require.Len(t, lines, q.MaxShown+1)
+	assert.Equal(t, `big.yaml:20:1: unknown question "zzzz19"; `+"`htscreen list MODULE` shows the question ids", lines[q.MaxShown-1])
+	assert.Equal(t, "... and 980 more", lines[q.MaxShown])
 }
 
 func TestParseTooLarge(t *testing.T) {

@@ -5,6 +5,7 @@
 package guidance
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -121,7 +122,11 @@ func Load(fsys fs.FS, set *q.Set, requireLangs []string) (*Directory, error) {
 			return nil, fmt.Errorf("reading the guidance: %w", err)
 		}
 		if err := q.DecodeFile(f.name, data, f.v, "the guidance"); err != nil {
-			list = append(list, err.(q.ErrorList)...)
+			var dl q.ErrorList
+			if !errors.As(err, &dl) {
+				return nil, err
+			}
+			list = append(list, dl...)
 		}
 	}
 	if len(list) > 0 {

@@ -7,8 +7,9 @@ import (
 	"strings"
 )
 
-// Error is one problem in a questionnaire file, with where it is and what to
-// do about it.
+// Error is one problem at a place in a file read by the domain (a
+// questionnaire, the guidance, a scenario, an answers file), with where it is
+// and what to do about it.
 type Error struct {
 	Pos Pos
 	Msg string
@@ -32,11 +33,11 @@ func (l ErrorList) Error() string {
 	for i, e := range l {
 		lines[i] = e.Error()
 	}
-	return CapLines(lines)
+	return capLines(lines)
 }
 
-// CapLines joins the first MaxShown lines and counts the rest.
-func CapLines(lines []string) string {
+// capLines joins the first MaxShown lines and counts the rest.
+func capLines(lines []string) string {
 	if len(lines) <= MaxShown {
 		return strings.Join(lines, "\n")
 	}

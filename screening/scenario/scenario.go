@@ -85,7 +85,11 @@ func Load(fsys fs.FS, set *q.Set, requireLangs []string) ([]*Scenario, error) {
 		}
 		s := &Scenario{File: e.Name()}
 		if err := q.DecodeFile(e.Name(), data, s, "the scenario"); err != nil {
-			list = append(list, err.(q.ErrorList)...)
+			var dl q.ErrorList
+			if !errors.As(err, &dl) {
+				return nil, err
+			}
+			list = append(list, dl...)
 			continue
 		}
 		switch {
@@ -122,11 +126,9 @@ func Load(fsys fs.FS, set *q.Set, requireLangs []string) ([]*Scenario, error) {
 			continue
 		}
 		given, err := answers.ParseNode(e.Name(), &s.Answers, set)
-		var al answers.ErrorList
+		var al q.ErrorList
 		if errors.As(err, &al) {
-			for _, ae := range al {
-				add(q.Pos{File: ae.File, Line: ae.Line, Col: ae.Col}, "%s", ae.Msg)
-			}
+			list = append(list, al...)
 			continue
 		}
 		s.Given = given
