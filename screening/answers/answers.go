@@ -66,7 +66,12 @@ func ParseNode(name string, root *yaml.Node, set *q.Set) (q.Answers, error) {
 			add(k, "a question id must be a plain word")
 			continue
 		case qu == nil:
-			add(k, "unknown question %q%s", k.Value, suggest(k.Value, ids, "`htscreen list MODULE` shows the question ids"))
+			if best := q.Closest(k.Value, ids); best != "" {
+				add(k, "unknown question %q; did you mean %q?", k.Value, best)
+			} else {
+				add(k, "unknown question %q", k.Value)
+				list[len(list)-1].Unknown = "question"
+			}
 			continue
 		case out[k.Value] != nil:
 			add(k, "question %q is answered twice; keep one", k.Value)

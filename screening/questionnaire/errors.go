@@ -13,6 +13,10 @@ import (
 type Error struct {
 	Pos Pos
 	Msg string
+	// Unknown is set on an error about an unknown id that is close to no
+	// valid one: what kind of id it is ("question"). The domain names no
+	// command, so a caller may add where the valid ids are listed.
+	Unknown string
 }
 
 func (e *Error) Error() string {

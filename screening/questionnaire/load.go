@@ -64,6 +64,11 @@ func (s *Set) Modules() []string {
 	return ids
 }
 
+// ErrNoFiles is returned by Load for a folder that holds no questionnaire
+// file: the wrong folder, which only the caller knows how to point at the
+// right one.
+var ErrNoFiles = errors.New("no questionnaire files (*.yaml) in the folder")
+
 // Load reads every *.yaml and *.yml file at the top of fsys as a
 // questionnaire and validates the whole set. On any problem it returns an
 // ErrorList naming every one, and no set: nothing half-checked is ever used.
@@ -80,7 +85,7 @@ func Load(fsys fs.FS, opts Options) (*Set, error) {
 		}
 	}
 	if len(names) == 0 {
-		return nil, errors.New("no questionnaire files (*.yaml) in the folder; point --questionnaires at a folder that holds triage.yaml and the module files")
+		return nil, ErrNoFiles
 	}
 	if len(names) > MaxFiles {
 		return nil, fmt.Errorf("%d questionnaire files is more than the %d a set may hold", len(names), MaxFiles)

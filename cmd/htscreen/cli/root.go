@@ -258,6 +258,7 @@ func load(ios *IOStreams, dir string, opts q.Options, withScenarios bool) (*bund
 		prefix = filepath.Join(root, "scenarios")
 		b.scenarios, err = scenario.Load(sfs, set, opts.RequireLangs)
 	}
+	err = advise(err)
 	var list q.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {

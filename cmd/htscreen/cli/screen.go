@@ -255,7 +255,7 @@ func screenFromFile(opts *ScreenOptions, plan *interview.Plan) (rules.Input, err
 	}
 	given, err := answers.Parse(name, data, set)
 	if err != nil {
-		return rules.Input{}, err
+		return rules.Input{}, advise(err)
 	}
 	in, unused, err := interview.FromAnswers(plan, given)
 	if err != nil {
