@@ -14,16 +14,16 @@ import (
 	"github.com/htscreen/htscreen/screening/report"
 )
 
-// ExplainOptions are the explain command's settings.
-type ExplainOptions struct {
+// explainOptions are the explain command's settings.
+type explainOptions struct {
 	IO             *IOStreams
 	ID             string
 	Lang           string
 	Questionnaires string
 }
 
-func newExplainCmd(ios *IOStreams, runF func(*ExplainOptions) error) *cobra.Command {
-	opts := &ExplainOptions{IO: ios}
+func newExplainCmd(ios *IOStreams) *cobra.Command {
+	opts := &explainOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "explain ID",
 		Short: "Explain an indicator, question, red flag, level rule, dimension, module or contact",
@@ -45,9 +45,6 @@ as MODULE.NAME (labor.refer, labor.coercion), a guidance step or a contact
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ID = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
 			return runExplain(opts)
 		},
 	}
@@ -56,7 +53,7 @@ as MODULE.NAME (labor.refer, labor.coercion), a guidance step or a contact
 	return cmd
 }
 
-func runExplain(opts *ExplainOptions) error {
+func runExplain(opts *explainOptions) error {
 	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
 		return err
 	}

@@ -12,8 +12,8 @@ import (
 	"github.com/htscreen/htscreen/screening/report"
 )
 
-// ListOptions are the list command's settings.
-type ListOptions struct {
+// listOptions are the list command's settings.
+type listOptions struct {
 	IO             *IOStreams
 	Module         string
 	Output         string
@@ -21,8 +21,8 @@ type ListOptions struct {
 	Questionnaires string
 }
 
-func newListCmd(ios *IOStreams, runF func(*ListOptions) error) *cobra.Command {
-	opts := &ListOptions{IO: ios}
+func newListCmd(ios *IOStreams) *cobra.Command {
+	opts := &listOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "list [MODULE]",
 		Short: "List the questionnaires, or one questionnaire's questions and indicators",
@@ -40,9 +40,6 @@ docs/list-json.md, for scripts that build answers files.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.Module = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return runList(opts)
 		},
@@ -90,7 +87,7 @@ type listModule struct {
 	Indicators []listIndicator `json:"indicators"`
 }
 
-func runList(opts *ListOptions) error {
+func runList(opts *listOptions) error {
 	if err := checkValue("output", opts.Output, []string{"text", "json"}); err != nil {
 		return err
 	}

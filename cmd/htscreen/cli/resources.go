@@ -12,8 +12,8 @@ import (
 	"github.com/htscreen/htscreen/screening/report"
 )
 
-// ResourcesOptions are the resources command's settings.
-type ResourcesOptions struct {
+// resourcesOptions are the resources command's settings.
+type resourcesOptions struct {
 	IO             *IOStreams
 	Form           string
 	Region         string
@@ -22,8 +22,8 @@ type ResourcesOptions struct {
 	Questionnaires string
 }
 
-func newResourcesCmd(ios *IOStreams, runF func(*ResourcesOptions) error) *cobra.Command {
-	opts := &ResourcesOptions{IO: ios}
+func newResourcesCmd(ios *IOStreams) *cobra.Command {
+	opts := &resourcesOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "resources",
 		Short: "Show the referral directory, to look up a contact without screening",
@@ -36,9 +36,6 @@ research flags as old or uncertain. Works offline.`,
   htscreen resources --output markdown --lang es`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return runResources(opts)
 		},
 	}
@@ -51,7 +48,7 @@ research flags as old or uncertain. Works offline.`,
 	return cmd
 }
 
-func runResources(opts *ResourcesOptions) error {
+func runResources(opts *resourcesOptions) error {
 	if opts.Form != "" {
 		if err := checkValue("form", opts.Form, q.Forms); err != nil {
 			return err

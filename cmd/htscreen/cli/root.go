@@ -112,9 +112,9 @@ no network.
 		&cobra.Group{ID: "questionnaires", Title: "Questionnaires:"},
 	)
 	for group, cmds := range map[string][]*cobra.Command{
-		"screening":      {newScreenCmd(ios, nil), newResourcesCmd(ios, nil)},
-		"training":       {newScenariosCmd(ios, nil), newTrainCmd(ios, nil), newExplainCmd(ios, nil), newShowCmd(ios, nil)},
-		"questionnaires": {newValidateCmd(ios, nil), newListCmd(ios, nil)},
+		"screening":      {newScreenCmd(ios), newResourcesCmd(ios)},
+		"training":       {newScenariosCmd(ios), newTrainCmd(ios), newExplainCmd(ios), newShowCmd(ios)},
+		"questionnaires": {newValidateCmd(ios), newListCmd(ios)},
 	} {
 		for _, c := range cmds {
 			c.GroupID = group

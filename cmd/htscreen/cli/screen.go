@@ -21,8 +21,8 @@ import (
 	"github.com/htscreen/htscreen/screening/rules"
 )
 
-// ScreenOptions are the screen command's settings.
-type ScreenOptions struct {
+// screenOptions are the screen command's settings.
+type screenOptions struct {
 	IO             *IOStreams
 	Modules        []string
 	Accessible     bool
@@ -43,15 +43,15 @@ type ScreenOptions struct {
 	ctx context.Context
 }
 
-func (o *ScreenOptions) context() context.Context {
+func (o *screenOptions) context() context.Context {
 	if o.ctx == nil {
 		return context.Background()
 	}
 	return o.ctx
 }
 
-func newScreenCmd(ios *IOStreams, runF func(*ScreenOptions) error) *cobra.Command {
-	opts := &ScreenOptions{IO: ios}
+func newScreenCmd(ios *IOStreams) *cobra.Command {
+	opts := &screenOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "screen [triage | MODULE...]",
 		Short: "Run a screening: the triage, then the modules it points to",
@@ -88,9 +88,6 @@ a wrong file or pipe sends one.
 			opts.Modules = args
 			opts.RegionSet = cmd.Flags().Changed("region")
 			opts.ctx = cmd.Context()
-			if runF != nil {
-				return runF(opts)
-			}
 			return runScreen(opts)
 		},
 	}
@@ -107,7 +104,7 @@ a wrong file or pipe sends one.
 	return cmd
 }
 
-func runScreen(opts *ScreenOptions) error {
+func runScreen(opts *screenOptions) error {
 	ios := opts.IO
 	if err := checkValue("output", opts.Output, report.Formats); err != nil {
 		return err
@@ -207,7 +204,7 @@ func fullScreen(accessible bool, ios *IOStreams) bool {
 
 // runFullScreen shows the screening and its result on the alternate screen.
 // The result reaches stdout only with --print, after the screen has closed.
-func runFullScreen(opts *ScreenOptions, plan *interview.Plan, dir *guidance.Directory, evaluate func(rules.Input, string, string) *report.Report) error {
+func runFullScreen(opts *screenOptions, plan *interview.Plan, dir *guidance.Directory, evaluate func(rules.Input, string, string) *report.Report) error {
 	ios := opts.IO
 	region := opts.Region
 	if !opts.RegionSet {
@@ -239,7 +236,7 @@ func runFullScreen(opts *ScreenOptions, plan *interview.Plan, dir *guidance.Dire
 // screenFromFile answers the screening from an answers file, walking the same
 // path an interactive screening would: skip logic and triage routing apply,
 // and questions the file does not answer count as not asked.
-func screenFromFile(opts *ScreenOptions, plan *interview.Plan) (rules.Input, error) {
+func screenFromFile(opts *screenOptions, plan *interview.Plan) (rules.Input, error) {
 	set := plan.Set
 	name := opts.AnswersFile
 	var data []byte

@@ -10,8 +10,8 @@ import (
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
-// ShowOptions are the show command's settings.
-type ShowOptions struct {
+// showOptions are the show command's settings.
+type showOptions struct {
 	IO             *IOStreams
 	Module         string
 	Output         string
@@ -19,8 +19,8 @@ type ShowOptions struct {
 	Questionnaires string
 }
 
-func newShowCmd(ios *IOStreams, runF func(*ShowOptions) error) *cobra.Command {
-	opts := &ShowOptions{IO: ios}
+func newShowCmd(ios *IOStreams) *cobra.Command {
+	opts := &showOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "show MODULE",
 		Short: "Print a questionnaire for paper: questions, notes, answer boxes, indicators, rules",
@@ -38,9 +38,6 @@ is decided. docs/questionnaires/ holds the Markdown of the shipped set.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Module = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
 			return runShow(opts)
 		},
 	}
@@ -57,7 +54,7 @@ is decided. docs/questionnaires/ holds the Markdown of the shipped set.`,
 	return cmd
 }
 
-func runShow(opts *ShowOptions) error {
+func runShow(opts *showOptions) error {
 	if err := checkValue("output", opts.Output, []string{"text", "markdown"}); err != nil {
 		return err
 	}

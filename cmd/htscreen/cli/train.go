@@ -18,16 +18,16 @@ import (
 	"github.com/htscreen/htscreen/screening/scenario"
 )
 
-// ScenariosOptions are the scenarios command's settings.
-type ScenariosOptions struct {
+// scenariosOptions are the scenarios command's settings.
+type scenariosOptions struct {
 	IO             *IOStreams
 	Output         string
 	Lang           string
 	Questionnaires string
 }
 
-func newScenariosCmd(ios *IOStreams, runF func(*ScenariosOptions) error) *cobra.Command {
-	opts := &ScenariosOptions{IO: ios}
+func newScenariosCmd(ios *IOStreams) *cobra.Command {
+	opts := &scenariosOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "scenarios",
 		Short: "List the fictional training scenarios",
@@ -36,9 +36,6 @@ expert's answers, the expected result and teaching notes. Run one with
 'htscreen train ID'.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return runScenarios(opts)
 		},
 	}
@@ -48,7 +45,7 @@ expert's answers, the expected result and teaching notes. Run one with
 	return cmd
 }
 
-func runScenarios(opts *ScenariosOptions) error {
+func runScenarios(opts *scenariosOptions) error {
 	if err := checkValue("output", opts.Output, []string{"text", "json"}); err != nil {
 		return err
 	}
@@ -85,8 +82,8 @@ func runScenarios(opts *ScenariosOptions) error {
 	return tw.Flush()
 }
 
-// TrainOptions are the train command's settings.
-type TrainOptions struct {
+// trainOptions are the train command's settings.
+type trainOptions struct {
 	IO             *IOStreams
 	Scenario       string
 	Reveal         bool
@@ -98,8 +95,8 @@ type TrainOptions struct {
 	ctx context.Context
 }
 
-func newTrainCmd(ios *IOStreams, runF func(*TrainOptions) error) *cobra.Command {
-	opts := &TrainOptions{IO: ios}
+func newTrainCmd(ios *IOStreams) *cobra.Command {
+	opts := &trainOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "train SCENARIO",
 		Short: "Practise a screening on a fictional persona and see what you missed",
@@ -124,9 +121,6 @@ trainer at a projector.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Scenario = args[0]
 			opts.ctx = cmd.Context()
-			if runF != nil {
-				return runF(opts)
-			}
 			return runTrain(opts)
 		},
 	}
@@ -139,7 +133,7 @@ trainer at a projector.`,
 	return cmd
 }
 
-func runTrain(opts *TrainOptions) error {
+func runTrain(opts *trainOptions) error {
 	ios := opts.IO
 	if err := checkValue("output", opts.Output, report.Formats); err != nil {
 		return err
