@@ -241,7 +241,7 @@ func score(vs map[string]vignette, runs []screening) figures {
 		}
 		look := v.lookalike()
 		anyRefer := false
-		for _, form := range q.Forms {
+		for _, form := range q.Forms() {
 			want, got := v.Expected[form], s.result.Forms[form].Level
 			anyRefer = anyRefer || got == "refer"
 			if want != "none" {
@@ -335,7 +335,7 @@ func TestCalibration(t *testing.T) {
 		byID[s.id] = s
 	}
 	for _, s := range b {
-		for _, form := range q.Forms {
+		for _, form := range q.Forms() {
 			total++
 			x, y := byID[s.id].result.Forms[form].Level, s.result.Forms[form].Level
 			if x == y {
@@ -380,7 +380,7 @@ func renderCalibration(vs map[string]vignette, a, b []screening, f figures, same
 	for _, s := range a {
 		v := vs[s.id]
 		cells := []string{s.id, v.role()}
-		for _, form := range q.Forms {
+		for _, form := range q.Forms() {
 			want, got := v.Expected[form], s.result.Forms[form].Level
 			cell := got
 			switch {

@@ -24,7 +24,7 @@ type walk struct {
 	open    map[string]bool
 	runs    map[string]rules.Truth
 	routed  map[string]rules.Truth
-	reasons map[string]string
+	reasons map[string]rules.Reason
 }
 
 type entry struct {
@@ -50,7 +50,7 @@ func (w *walk) unknown(id string) bool { return w.open[id] }
 func (w *walk) layout() {
 	p, set := w.plan, w.plan.Set
 	w.entries, w.open = nil, map[string]bool{}
-	w.runs, w.routed, w.reasons = map[string]rules.Truth{}, map[string]rules.Truth{}, map[string]string{}
+	w.runs, w.routed, w.reasons = map[string]rules.Truth{}, map[string]rules.Truth{}, map[string]rules.Reason{}
 	add := func(qu *q.Question, f *q.File, section rules.Truth) {
 		e := entry{qu: qu, section: f, done: w.answered(qu.ID)}
 		if !e.done && section != rules.False {
@@ -77,7 +77,7 @@ func (w *walk) layout() {
 			add(qu, set.Triage, rules.True)
 		}
 	}
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		m := set.Module(id)
 		switch {
 		case m == nil:
@@ -109,7 +109,7 @@ func (w *walk) layout() {
 	}
 	// Gates, then the shared means once, then the rest of each module.
 	purpose := map[string]rules.Truth{}
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		if m := set.Module(id); m != nil && w.runs[id] != rules.False {
 			for _, qu := range m.Questions {
 				if qu.Gate {
@@ -119,7 +119,7 @@ func (w *walk) layout() {
 		}
 	}
 	means := rules.False
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		m := set.Module(id)
 		if m == nil || w.runs[id] == rules.False {
 			continue
@@ -136,7 +136,7 @@ func (w *walk) layout() {
 			add(qu, set.Means, means)
 		}
 	}
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		if m := set.Module(id); m != nil && w.runs[id] != rules.False {
 			for _, qu := range m.Questions {
 				if !qu.Gate {
@@ -196,7 +196,7 @@ func (w *walk) next() (Step, bool) {
 
 // input is what the rules need once the walk is over.
 func (w *walk) input() rules.Input {
-	in := rules.Input{Answers: w.answers, NotRun: map[string]string{}, Stop: w.stop}
+	in := rules.Input{Answers: w.answers, NotRun: map[string]rules.Reason{}, Stop: w.stop}
 	for _, e := range w.entries {
 		if e.done {
 			in.Reached = append(in.Reached, e.qu.ID)
@@ -207,7 +207,7 @@ func (w *walk) input() rules.Input {
 		in.Open = w.open
 		in.Skipped = len(w.open)
 	}
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		if w.plan.Set.Module(id) == nil {
 			continue
 		}
@@ -287,7 +287,7 @@ func Replay(p *Plan, given q.Answers) (in rules.Input, unused []string, err erro
 		return rules.Input{}, nil, err
 	}
 	set := p.Set
-	in = rules.Input{Answers: q.Answers{}, NotRun: map[string]string{}}
+	in = rules.Input{Answers: q.Answers{}, NotRun: map[string]rules.Reason{}}
 	ask := func(qu *q.Question) {
 		if qu.ShowIf != nil && !rules.Holds(qu.ShowIf, in.Answers) {
 			return
@@ -310,7 +310,7 @@ func Replay(p *Plan, given q.Answers) (in rules.Input, unused []string, err erro
 		}
 	}
 	var runs []string
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		m := set.Module(id)
 		if m == nil {
 			continue

@@ -45,7 +45,7 @@ func Write(out io.Writer, f *q.File, lang string, md bool) error {
 	head(2, t("show_questions"))
 	for i, qu := range f.Questions {
 		key := "ask_person"
-		if qu.AskedOf == "screener" {
+		if qu.AskedOf == q.Screener {
 			key = "ask_screener"
 		}
 		text := t(key, qu.Text.In(lang))
@@ -77,9 +77,9 @@ func Write(out io.Writer, f *q.File, lang string, md bool) error {
 		}
 		for _, ind := range f.Indicators {
 			if md {
-				fmt.Fprintf(w, "| `%s` | %s | %s | %s | `%s` | %s |\n", ind.ID, ind.Label.In(lang), ind.Dimension, t("strength_"+ind.Strength), ind.When.String(), ind.Source)
+				fmt.Fprintf(w, "| `%s` | %s | %s | %s | `%s` | %s |\n", ind.ID, ind.Label.In(lang), ind.Dimension, t("strength_"+string(ind.Strength)), ind.When.String(), ind.Source)
 			} else {
-				fmt.Fprintf(w, "- %s: %s [%s, %s] %s %s; %s\n", ind.ID, ind.Label.In(lang), ind.Dimension, t("strength_"+ind.Strength), t("show_when"), ind.When.String(), ind.Source)
+				fmt.Fprintf(w, "- %s: %s [%s, %s] %s %s; %s\n", ind.ID, ind.Label.In(lang), ind.Dimension, t("strength_"+string(ind.Strength)), t("show_when"), ind.When.String(), ind.Source)
 			}
 		}
 		fmt.Fprintln(w)

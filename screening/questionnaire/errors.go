@@ -109,11 +109,12 @@ func Closest(name string, candidates []string) string {
 
 // oneOf lists valid values for a message, with a suggestion first when one
 // is close.
-func oneOf(name string, valid []string) string {
-	if s := didYouMean(name, valid); s != "" {
+func oneOf[T ~string](value T, valid []T) string {
+	name, names := string(value), strs(valid)
+	if s := didYouMean(name, names); s != "" {
 		return s
 	}
-	return fmt.Sprintf("; use one of: %s", strings.Join(slices.Compact(slices.Sorted(slices.Values(valid))), ", "))
+	return fmt.Sprintf("; use one of: %s", strings.Join(slices.Compact(slices.Sorted(slices.Values(names))), ", "))
 }
 
 func levenshtein(a, b string) int {

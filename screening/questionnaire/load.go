@@ -34,7 +34,7 @@ type Options struct {
 // Set is a validated questionnaire set: the triage, if any, and at most one
 // module per form.
 type Set struct {
-	// Files holds the triage first, then the modules in the order of Forms.
+	// Files holds the triage first, then the modules in the order of Forms().
 	Files  []*File
 	Triage *File
 	// Means is the shared means questionnaire, or nil for a set without one.
@@ -53,10 +53,10 @@ func (s *Set) Question(id string) *Question { return s.questions[id] }
 // Indicator returns an indicator by id, or nil.
 func (s *Set) Indicator(id string) *Indicator { return s.indicators[id] }
 
-// Modules returns the ids of the modules in the set, in the order of Forms.
+// Modules returns the ids of the modules in the set, in the order of Forms().
 func (s *Set) Modules() []string {
 	var ids []string
-	for _, f := range Forms {
+	for _, f := range Forms() {
 		if s.modules[f] != nil {
 			ids = append(ids, f)
 		}
@@ -269,7 +269,7 @@ func (q *Question) AnswerIDs() []string {
 	}
 	// An observation is the screener's own: they may be unsure, but there
 	// is no one who might prefer not to say.
-	if q.AskedOf == "screener" {
+	if q.AskedOf == Screener {
 		return append(ids, NotSure)
 	}
 	return append(ids, NotSure, PreferNotToSay)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/locale"
+	"github.com/htscreen/htscreen/screening/rules"
 )
 
 // writeDoc renders text or Markdown. The two differ only in markup: the same
@@ -62,17 +63,17 @@ func writeDoc(out io.Writer, rep *Report, md bool) error {
 		title := rep.titles[id]
 		if !f.Screened {
 			label := t("not_screened")
-			if f.NotScreened == "routed" {
+			if f.NotScreened == rules.Routed {
 				label = t("routed_label")
 			}
-			fmt.Fprintf(w, "%s%s: %s (%s)\n\n", bullet, title, label, t(f.NotScreened))
+			fmt.Fprintf(w, "%s%s: %s (%s)\n\n", bullet, title, label, t(string(f.NotScreened)))
 			continue
 		}
-		level := t("level_" + f.Level)
+		level := t("level_" + string(f.Level))
 		switch {
-		case f.Level == "none" && len(f.Indicators) > 0 && !f.PurposeFound:
+		case f.Level == rules.None && len(f.Indicators) > 0 && !f.PurposeFound:
 			level = t("level_none_no_purpose")
-		case f.Level == "none" && len(f.Indicators) > 0:
+		case f.Level == rules.None && len(f.Indicators) > 0:
 			level = t("level_none_some")
 		}
 		if md {
@@ -85,11 +86,11 @@ func writeDoc(out io.Writer, rep *Report, md bool) error {
 		if f.Capped {
 			fmt.Fprintf(w, "  %s\n", t("capped"))
 		}
-		if f.Timing == "past" {
+		if f.Timing == rules.TimingPast {
 			fmt.Fprintf(w, "  %s\n", t("timing_past"))
 		}
 		if f.Incomplete {
-			if f.Level == "refer" {
+			if f.Level == rules.Refer {
 				fmt.Fprintf(w, "  %s\n", t("incomplete_refer"))
 			} else {
 				fmt.Fprintf(w, "  %s\n", t("incomplete"))
@@ -105,7 +106,7 @@ func writeDoc(out io.Writer, rep *Report, md bool) error {
 				if d, ok := f.Dimensions[ind.Dimension]; ok && d.Label != "" {
 					dim = d.Label
 				}
-				fmt.Fprintf(w, "  %s%s [%s, %s]%s%s\n", bullet, ind.Label, dim, t("strength_"+ind.Strength), because(ind.Because), cite(ind.Source))
+				fmt.Fprintf(w, "  %s%s [%s, %s]%s%s\n", bullet, ind.Label, dim, t("strength_"+string(ind.Strength)), because(ind.Because), cite(ind.Source))
 			}
 		}
 		var dims []string

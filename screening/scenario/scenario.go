@@ -50,15 +50,15 @@ type Expected struct {
 // Levels per form.
 type Levels struct {
 	q.Meta
-	Labor          string `yaml:"labor"`
-	Sex            string `yaml:"sex"`
-	ForcedMarriage string `yaml:"forced_marriage"`
-	Organ          string `yaml:"organ"`
+	Labor          rules.Level `yaml:"labor"`
+	Sex            rules.Level `yaml:"sex"`
+	ForcedMarriage rules.Level `yaml:"forced_marriage"`
+	Organ          rules.Level `yaml:"organ"`
 }
 
 // Of returns the expected level of a form.
-func (l Levels) Of(form string) string {
-	return map[string]string{"labor": l.Labor, "sex": l.Sex, "forced_marriage": l.ForcedMarriage, "organ": l.Organ}[form]
+func (l Levels) Of(form string) rules.Level {
+	return map[string]rules.Level{"labor": l.Labor, "sex": l.Sex, "forced_marriage": l.ForcedMarriage, "organ": l.Organ}[form]
 }
 
 // Load reads every *.yaml file of fsys as a scenario and checks it against
@@ -105,20 +105,20 @@ func Load(fsys fs.FS, set *q.Set, requireLangs []string) ([]*Scenario, error) {
 		}{{s.Title, "title"}, {s.Setting, "setting"}, {s.Persona, "persona"}, {s.Teaching, "teaching"}} {
 			list = append(list, q.TextErrors(k.t, s.Meta, k.key, true, requireLangs)...)
 		}
-		if !slices.Contains(guidance.Roles, s.Role) {
-			add(s.At("role"), "role %q must be one of: %s", s.Role, strings.Join(guidance.Roles, ", "))
+		if !slices.Contains(guidance.Roles(), s.Role) {
+			add(s.At("role"), "role %q must be one of: %s", s.Role, strings.Join(guidance.Roles(), ", "))
 		}
-		if !slices.Contains(guidance.Regions, s.Region) {
-			add(s.At("region"), "region %q must be one of: %s", s.Region, strings.Join(guidance.Regions, ", "))
+		if !slices.Contains(guidance.Regions(), s.Region) {
+			add(s.At("region"), "region %q must be one of: %s", s.Region, strings.Join(guidance.Regions(), ", "))
 		}
-		for _, f := range q.Forms {
-			if l := s.Expected.Levels.Of(f); !slices.Contains([]string{rules.None, rules.Concern, rules.Refer}, l) {
+		for _, f := range q.Forms() {
+			if l := s.Expected.Levels.Of(f); !slices.Contains(rules.Levels(), l) {
 				add(s.Expected.Levels.At(f), "expected level for %s must be none, concern or refer, not %q", f, l)
 			}
 		}
 		for _, rf := range s.Expected.RedFlags {
-			if !slices.Contains(q.RedFlags, rf) {
-				add(s.Expected.At("red_flags"), "unknown red flag %q; use: %s", rf, strings.Join(q.RedFlags, ", "))
+			if !slices.Contains(q.RedFlags(), rf) {
+				add(s.Expected.At("red_flags"), "unknown red flag %q; use: %s", rf, strings.Join(q.RedFlags(), ", "))
 			}
 		}
 		if s.Answers.Kind == 0 {
@@ -185,7 +185,7 @@ type Feedback struct {
 // read as "no indicators found".
 type LevelDiff struct {
 	Form                            string
-	Expert, Trainee                 string
+	Expert, Trainee                 rules.Level
 	ExpertScreened, TraineeScreened bool
 }
 

@@ -111,9 +111,9 @@ func registerCompletions(root *cobra.Command) {
 	for _, cmd := range root.Commands() {
 		flags := map[string][]string{
 			"lang":   locale.Langs(),
-			"role":   guidance.Roles,
-			"region": guidance.Regions,
-			"form":   q.Forms,
+			"role":   guidance.Roles(),
+			"region": guidance.Regions(),
+			"form":   q.Forms(),
 		}
 		for name, vals := range flags {
 			if cmd.Flags().Lookup(name) != nil {
@@ -121,7 +121,7 @@ func registerCompletions(root *cobra.Command) {
 			}
 		}
 		if f := cmd.Flags().Lookup("output"); f != nil {
-			vals := report.Formats
+			vals := report.Formats()
 			if cmd.Name() == "list" || cmd.Name() == "scenarios" {
 				vals = []string{"text", "json"}
 			}

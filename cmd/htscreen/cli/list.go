@@ -61,22 +61,22 @@ type listEntry struct {
 
 // listQuestion and listIndicator make up `list MODULE --output json`.
 type listQuestion struct {
-	ID      string   `json:"id"`
-	AskedOf string   `json:"asked_of"`
-	Type    string   `json:"type"`
-	Text    string   `json:"text"`
-	Answers []string `json:"answers"`
-	ShowIf  string   `json:"show_if,omitempty"`
-	Gate    bool     `json:"gate"`
+	ID      string       `json:"id"`
+	AskedOf q.Respondent `json:"asked_of"`
+	Type    string       `json:"type"`
+	Text    string       `json:"text"`
+	Answers []string     `json:"answers"`
+	ShowIf  string       `json:"show_if,omitempty"`
+	Gate    bool         `json:"gate"`
 }
 
 type listIndicator struct {
-	ID        string `json:"id"`
-	Dimension string `json:"dimension"`
-	Strength  string `json:"strength"`
-	Source    string `json:"source"`
-	Label     string `json:"label"`
-	When      string `json:"when"`
+	ID        string     `json:"id"`
+	Dimension string     `json:"dimension"`
+	Strength  q.Strength `json:"strength"`
+	Source    string     `json:"source"`
+	Label     string     `json:"label"`
+	When      string     `json:"when"`
 }
 
 type listModule struct {

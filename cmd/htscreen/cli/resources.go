@@ -40,7 +40,7 @@ research flags as old or uncertain. Works offline.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Form, "form", "", "only contacts for this form: "+strings.Join(q.Forms, ", "))
+	f.StringVar(&opts.Form, "form", "", "only contacts for this form: "+strings.Join(q.Forms(), ", "))
 	f.StringVar(&opts.Region, "region", "", "only contacts for this region: nyc, or nys for the rest of the state")
 	f.StringVarP(&opts.Output, "output", "o", "text", "text, markdown or json")
 	f.StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
@@ -50,16 +50,16 @@ research flags as old or uncertain. Works offline.`,
 
 func runResources(opts *resourcesOptions) error {
 	if opts.Form != "" {
-		if err := checkValue("form", opts.Form, q.Forms); err != nil {
+		if err := checkValue("form", opts.Form, q.Forms()); err != nil {
 			return err
 		}
 	}
 	if opts.Region != "" {
-		if err := checkValue("region", opts.Region, guidance.Regions); err != nil {
+		if err := checkValue("region", opts.Region, guidance.Regions()); err != nil {
 			return err
 		}
 	}
-	if err := checkValue("output", opts.Output, report.Formats); err != nil {
+	if err := checkValue("output", opts.Output, report.Formats()); err != nil {
 		return err
 	}
 	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {

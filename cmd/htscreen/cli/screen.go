@@ -95,9 +95,9 @@ a wrong file or pipe sends one.
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line with numbered answers (screen readers, simple terminals)")
 	f.StringVar(&opts.AnswersFile, "answers", "", "take answers from a YAML or JSON `FILE` of question id: answer (- for standard input)")
 	f.StringVar(&opts.Lang, "lang", locale.Default, "language of questions and result: "+strings.Join(locale.Langs(), ", "))
-	f.StringVar(&opts.Role, "role", "", "your role, for the guidance: "+strings.Join(guidance.Roles, ", ")+" (asked once if not given; with --answers, every role's steps are shown)")
+	f.StringVar(&opts.Role, "role", "", "your role, for the guidance: "+strings.Join(guidance.Roles(), ", ")+" (asked once if not given; with --answers, every role's steps are shown)")
 	f.StringVar(&opts.Region, "region", "nyc", "where you are, for the guidance: nyc, or nys for the rest of New York State")
-	f.StringVarP(&opts.Output, "output", "o", "text", "result format: "+strings.Join(report.Formats, ", "))
+	f.StringVarP(&opts.Output, "output", "o", "text", "result format: "+strings.Join(report.Formats(), ", "))
 	f.StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires from `DIR` instead of the embedded set")
 	f.BoolVar(&opts.Full, "full", false, "ask every question that applies, also after the result is settled (for detail; scripts and answers files stop at a settled result otherwise)")
 	f.BoolVar(&opts.Print, "print", false, "full screen: also write the result to standard output after the screen closes (a deliberate choice: it may then be kept)")
@@ -106,23 +106,23 @@ a wrong file or pipe sends one.
 
 func runScreen(opts *screenOptions) error {
 	ios := opts.IO
-	if err := checkValue("output", opts.Output, report.Formats); err != nil {
+	if err := checkValue("output", opts.Output, report.Formats()); err != nil {
 		return err
 	}
 	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
 		return err
 	}
 	if opts.Role != "" {
-		if err := checkValue("role", opts.Role, guidance.Roles); err != nil {
+		if err := checkValue("role", opts.Role, guidance.Roles()); err != nil {
 			return err
 		}
 	}
-	if err := checkValue("region", opts.Region, guidance.Regions); err != nil {
+	if err := checkValue("region", opts.Region, guidance.Regions()); err != nil {
 		return err
 	}
 	for _, m := range opts.Modules {
-		if err := checkValue("module", m, append([]string{q.TriageID}, q.Forms...)); err != nil {
-			return usagef("unknown module %q; valid modules: triage (alone: the triage only), %s", m, strings.Join(q.Forms, ", "))
+		if err := checkValue("module", m, append([]string{q.TriageID}, q.Forms()...)); err != nil {
+			return usagef("unknown module %q; valid modules: triage (alone: the triage only), %s", m, strings.Join(q.Forms(), ", "))
 		}
 		if m == q.TriageID && len(opts.Modules) > 1 {
 			return usagef("name the triage alone (the triage only) or the modules, not both")
@@ -167,7 +167,7 @@ func runScreen(opts *screenOptions) error {
 		plain := terminal.NewPlain(ios.In, ios.ErrOut, opts.Lang).WithContext(opts.context())
 		if opts.Role == "" {
 			// Asked once, so that the guidance fits the user.
-			if opts.Role, err = plain.Choose(locale.T(opts.Lang, "role_prompt"), guidance.Roles, "role_"); err != nil {
+			if opts.Role, err = plain.Choose(locale.T(opts.Lang, "role_prompt"), guidance.Roles(), "role_"); err != nil {
 				return err
 			}
 		}
@@ -216,7 +216,7 @@ func runFullScreen(opts *screenOptions, plan *interview.Plan, dir *guidance.Dire
 		Urgent: func(st interview.Step, role, region string) string {
 			return urgentText(dir, st, opts.Lang, role, region)
 		},
-		Roles: guidance.Roles, Regions: guidance.Regions, In: ios.In, Out: ios.ErrOut,
+		Roles: guidance.Roles(), Regions: guidance.Regions(), In: ios.In, Out: ios.ErrOut,
 		Result: func(in rules.Input, role, region string) (string, error) {
 			var b strings.Builder
 			err := report.Write(&b, evaluate(in, role, region), "text")

@@ -32,7 +32,7 @@ is decided. docs/questionnaires/ holds the Markdown of the shipped set.`,
   htscreen show triage --lang es`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usagef("show takes one module: triage, %s", strings.Join(q.Forms, ", "))
+				return usagef("show takes one module: triage, %s", strings.Join(q.Forms(), ", "))
 			}
 			return nil
 		},

@@ -57,16 +57,16 @@ func runScenarios(opts *scenariosOptions) error {
 		return err
 	}
 	type entry struct {
-		ID       string            `json:"id"`
-		Title    string            `json:"title"`
-		Setting  string            `json:"setting"`
-		Expected map[string]string `json:"expected"`
-		RedFlags []string          `json:"red_flags"`
+		ID       string                 `json:"id"`
+		Title    string                 `json:"title"`
+		Setting  string                 `json:"setting"`
+		Expected map[string]rules.Level `json:"expected"`
+		RedFlags []string               `json:"red_flags"`
 	}
 	var list []entry
 	for _, s := range b.scenarios {
-		e := entry{ID: s.ID, Title: s.Title.In(opts.Lang), Setting: s.Setting.In(opts.Lang), Expected: map[string]string{}, RedFlags: append([]string{}, s.Expected.RedFlags...)}
-		for _, f := range q.Forms {
+		e := entry{ID: s.ID, Title: s.Title.In(opts.Lang), Setting: s.Setting.In(opts.Lang), Expected: map[string]rules.Level{}, RedFlags: append([]string{}, s.Expected.RedFlags...)}
+		for _, f := range q.Forms() {
 			e.Expected[f] = s.Expected.Levels.Of(f)
 		}
 		list = append(list, e)
@@ -128,14 +128,14 @@ trainer at a projector.`,
 	f.BoolVar(&opts.Reveal, "reveal", false, "show the expert's screening and the teaching notes without asking")
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line")
 	f.StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
-	f.StringVarP(&opts.Output, "output", "o", "text", "feedback format: "+strings.Join(report.Formats, ", "))
+	f.StringVarP(&opts.Output, "output", "o", "text", "feedback format: "+strings.Join(report.Formats(), ", "))
 	f.StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires and scenarios from `DIR`")
 	return cmd
 }
 
 func runTrain(opts *trainOptions) error {
 	ios := opts.IO
-	if err := checkValue("output", opts.Output, report.Formats); err != nil {
+	if err := checkValue("output", opts.Output, report.Formats()); err != nil {
 		return err
 	}
 	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {

@@ -129,7 +129,7 @@ func (p *Plain) Ask(step interview.Step) ([]string, error) {
 	}
 	fmt.Fprintf(p.out, "\n%s\n", Progress(p.lang, step))
 	key := "ask_person"
-	if qu.AskedOf == "screener" {
+	if qu.AskedOf == q.Screener {
 		key = "ask_screener"
 	}
 	fmt.Fprintln(p.out, locale.T(p.lang, key, qu.Text.In(p.lang)))
