@@ -70,41 +70,7 @@ func scenarioIDs(b *bundle) []string {
 }
 
 // explainIDs is everything explain accepts.
-func explainIDs(b *bundle) []string {
-	seen := map[string]bool{}
-	var ids []string
-	add := func(id string) {
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	for _, f := range b.set.Files {
-		add(f.ID)
-		for _, d := range f.Dimensions {
-			add(f.ID + "." + d.ID)
-		}
-		for _, l := range f.Levels {
-			add(f.ID + "." + l.Level)
-		}
-		for _, qu := range f.Questions {
-			add(qu.ID)
-		}
-		for _, ind := range f.Indicators {
-			add(ind.ID)
-		}
-		for _, rf := range f.RedFlags {
-			add(rf.ID)
-		}
-	}
-	for _, s := range b.guidance.Steps {
-		add(s.ID)
-	}
-	for _, c := range b.guidance.Contacts {
-		add(c.ID)
-	}
-	return ids
-}
+func explainIDs(b *bundle) []string { return report.ExplainIDs(b.set, b.guidance) }
 
 // registerCompletions wires completion into the command tree.
 func registerCompletions(root *cobra.Command) {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -70,27 +69,5 @@ func runResources(opts *resourcesOptions) error {
 		return err
 	}
 	contacts, head := guidance.Resources(dir, opts.Form, opts.Region, guidance.Options{Lang: opts.Lang, Now: now(opts.IO)})
-	out := opts.IO.Out
-	if opts.Output == "json" {
-		return report.WriteJSON(out, struct {
-			Verified string                 `json:"verified"`
-			Stale    bool                   `json:"stale"`
-			Warning  string                 `json:"warning,omitempty"`
-			Contacts []guidance.ContactView `json:"contacts"`
-		}{head.Verified, head.Stale, head.Warning, contacts})
-	}
-	md := opts.Output == "markdown"
-	t := func(key string, args ...any) string { return locale.T(opts.Lang, key, args...) }
-	report.Heading(out, 1, t("resources_title"), md)
-	if head.Warning != "" {
-		fmt.Fprintf(out, "%s\n\n", head.Warning)
-	}
-	for _, c := range contacts {
-		fmt.Fprintf(out, "- %s\n  %s\n", report.ContactLine(c, opts.Lang, md), c.Purpose)
-	}
-	fmt.Fprintf(out, "\n%s.\n", t("contacts_verified", head.Verified))
-	if head.Warning != "" {
-		fmt.Fprintln(out, head.Warning)
-	}
-	return nil
+	return report.WriteResources(opts.IO.Out, contacts, head, opts.Output, opts.Lang)
 }
