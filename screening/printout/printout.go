@@ -15,6 +15,9 @@ import (
 	"github.com/htscreen/htscreen/screening/report"
 )
 
+// Formats returns the formats a printout can be written in.
+func Formats() []string { return []string{"text", "markdown"} }
+
 // Write renders one questionnaire as Markdown (md) or plain text.
 func Write(out io.Writer, f *q.File, lang string, md bool) error {
 	w := bufio.NewWriter(out)

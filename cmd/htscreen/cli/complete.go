@@ -89,7 +89,7 @@ func registerCompletions(root *cobra.Command) {
 		if f := cmd.Flags().Lookup("output"); f != nil {
 			vals := report.Formats()
 			if cmd.Name() == "list" || cmd.Name() == "scenarios" {
-				vals = []string{"text", "json"}
+				vals = report.ListFormats()
 			}
 			_ = cmd.RegisterFlagCompletionFunc("output", fixed(vals...))
 		}

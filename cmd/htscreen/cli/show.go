@@ -55,7 +55,7 @@ is decided. docs/questionnaires/ holds the Markdown of the shipped set.`,
 }
 
 func runShow(opts *showOptions) error {
-	if err := checkValue("output", opts.Output, []string{"text", "markdown"}); err != nil {
+	if err := checkValue("output", opts.Output, printout.Formats()); err != nil {
 		return err
 	}
 	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {

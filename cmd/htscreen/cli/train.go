@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -46,7 +45,7 @@ expert's answers, the expected result and teaching notes. Run one with
 }
 
 func runScenarios(opts *scenariosOptions) error {
-	if err := checkValue("output", opts.Output, []string{"text", "json"}); err != nil {
+	if err := checkValue("output", opts.Output, report.ListFormats()); err != nil {
 		return err
 	}
 	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
@@ -56,30 +55,7 @@ func runScenarios(opts *scenariosOptions) error {
 	if err != nil {
 		return err
 	}
-	type entry struct {
-		ID       string                 `json:"id"`
-		Title    string                 `json:"title"`
-		Setting  string                 `json:"setting"`
-		Expected map[string]rules.Level `json:"expected"`
-		RedFlags []string               `json:"red_flags"`
-	}
-	var list []entry
-	for _, s := range b.scenarios {
-		e := entry{ID: s.ID, Title: s.Title.In(opts.Lang), Setting: s.Setting.In(opts.Lang), Expected: map[string]rules.Level{}, RedFlags: append([]string{}, s.Expected.RedFlags...)}
-		for _, f := range q.Forms() {
-			e.Expected[f] = s.Expected.Levels.Of(f)
-		}
-		list = append(list, e)
-	}
-	if opts.Output == "json" {
-		return report.WriteJSON(opts.IO.Out, list)
-	}
-	tw := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSETTING\tTITLE")
-	for _, e := range list {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", e.ID, e.Setting, e.Title)
-	}
-	return tw.Flush()
+	return report.WriteScenarioList(opts.IO.Out, b.scenarios, opts.Output, opts.Lang)
 }
 
 // trainOptions are the train command's settings.
