@@ -239,18 +239,11 @@ func triageFor(set *q.Set, modules []string) []*q.Question {
 	}
 	for _, m := range modules {
 		f := set.Module(m)
-		refs(f.Purpose)
 		for _, qu := range f.Questions {
 			refs(qu.ShowIf)
 		}
-		for _, ind := range f.Indicators {
-			refs(ind.When)
-		}
-		for _, l := range f.Levels {
-			refs(l.When)
-		}
-		for _, rf := range f.RedFlags {
-			refs(rf.When)
+		for _, c := range f.ResultConditions() {
+			refs(c)
 		}
 	}
 	if set.Means != nil {

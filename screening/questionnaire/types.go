@@ -189,6 +189,23 @@ func (t Text) In(lang string) string {
 // IsZero reports whether no text was given at all.
 func (t Text) IsZero() bool { return len(t.Lang) == 0 }
 
+// ResultConditions returns the conditions a file's result rests on, in
+// order: its purpose, then each indicator's, level rule's and red flag's.
+// (Nil conditions are left in; Condition methods accept nil.)
+func (f *File) ResultConditions() []*Condition {
+	out := []*Condition{f.Purpose}
+	for _, ind := range f.Indicators {
+		out = append(out, ind.When)
+	}
+	for _, l := range f.Levels {
+		out = append(out, l.When)
+	}
+	for _, rf := range f.RedFlags {
+		out = append(out, rf.When)
+	}
+	return out
+}
+
 // File is one questionnaire: the triage or a module for one form.
 type File struct {
 	Meta

@@ -351,15 +351,8 @@ func moduleRefs(set *q.Set, m *q.File) []string {
 			}
 		}
 	}
-	add(m.Purpose)
-	for _, ind := range m.Indicators {
-		add(ind.When)
-	}
-	for _, l := range m.Levels {
-		add(l.When)
-	}
-	for _, rf := range m.RedFlags {
-		add(rf.When)
+	for _, c := range m.ResultConditions() {
+		add(c)
 	}
 	return ids
 }
@@ -489,15 +482,8 @@ func (o *Outlook) Relevant(watch []*q.Condition) map[string]bool {
 			return
 		}
 		mods[m] = true
-		cond(m.Purpose)
-		for _, ind := range m.Indicators {
-			cond(ind.When)
-		}
-		for _, l := range m.Levels {
-			cond(l.When)
-		}
-		for _, rf := range m.RedFlags {
-			cond(rf.When)
+		for _, c := range m.ResultConditions() {
+			cond(c)
 		}
 	}
 	routes := func(form string) {

@@ -210,19 +210,7 @@ func runFullScreen(opts *screenOptions, plan *interview.Plan, dir *guidance.Dire
 	if !opts.RegionSet {
 		region = "" // asked on the first screen
 	}
-	fs := &terminal.FullScreen{
-		Plan: plan, Lang: opts.Lang, Role: opts.Role, Region: region,
-		Watch: dir.Watch,
-		Urgent: func(st interview.Step, role, region string) string {
-			return urgentText(dir, st, opts.Lang, role, region)
-		},
-		Roles: guidance.Roles(), Regions: guidance.Regions(), In: ios.In, Out: ios.ErrOut,
-		Result: func(in rules.Input, role, region string) (string, error) {
-			var b strings.Builder
-			err := report.Write(&b, evaluate(in, role, region), "text")
-			return b.String(), err
-		},
-	}
+	fs := newFullScreen(ios, plan, dir, opts.Lang, opts.Role, region, evaluate)
 	out, err := fs.Run(opts.context())
 	if err != nil {
 		return err
@@ -231,6 +219,26 @@ func runFullScreen(opts *screenOptions, plan *interview.Plan, dir *guidance.Dire
 		return nil
 	}
 	return report.Write(ios.Out, evaluate(out.Input, out.Role, out.Region), opts.Output)
+}
+
+// newFullScreen wires the full-screen runner to the guidance (what to watch
+// for, what to do first on an urgent red flag) and to the text renderer for
+// the closing view. screen and train share it; they differ in the plan, the
+// preface and how a result is built.
+func newFullScreen(ios *IOStreams, plan *interview.Plan, dir *guidance.Directory, lang, role, region string, build func(in rules.Input, role, region string) *report.Report) *terminal.FullScreen {
+	return &terminal.FullScreen{
+		Plan: plan, Lang: lang, Role: role, Region: region,
+		Watch: dir.Watch,
+		Urgent: func(st interview.Step, role, region string) string {
+			return urgentText(dir, st, lang, role, region)
+		},
+		Roles: guidance.Roles(), Regions: guidance.Regions(), In: ios.In, Out: ios.ErrOut,
+		Result: func(in rules.Input, role, region string) (string, error) {
+			var b strings.Builder
+			err := report.Write(&b, build(in, role, region), "text")
+			return b.String(), err
+		},
+	}
 }
 
 // screenFromFile answers the screening from an answers file, walking the same

@@ -156,19 +156,9 @@ func runTrain(opts *trainOptions) error {
 
 	var in rules.Input
 	if fullScreen(opts.Accessible, ios) {
-		fs := &terminal.FullScreen{
-			Plan: &interview.Plan{Set: b.set}, Lang: lang, Role: sc.Role, Region: sc.Region, In: ios.In, Out: ios.ErrOut,
-			Watch: b.guidance.Watch,
-			Urgent: func(st interview.Step, role, region string) string {
-				return urgentText(b.guidance, st, lang, role, region)
-			},
-			PrefaceTitle: title, Preface: sc.Persona.In(lang),
-			Result: func(in rules.Input, _, _ string) (string, error) {
-				var sb strings.Builder
-				err := report.Write(&sb, build(rules.Evaluate(b.set, in)), "text")
-				return sb.String(), err
-			},
-		}
+		fs := newFullScreen(ios, &interview.Plan{Set: b.set}, b.guidance, lang, sc.Role, sc.Region,
+			func(in rules.Input, _, _ string) *report.Report { return build(rules.Evaluate(b.set, in)) })
+		fs.PrefaceTitle, fs.Preface = title, sc.Persona.In(lang)
 		out, err := fs.Run(ctx)
 		if err != nil {
 			return err
