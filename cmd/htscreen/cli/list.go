@@ -49,10 +49,7 @@ docs/list-json.md, for scripts that build answers files.`,
 }
 
 func runList(opts *listOptions) error {
-	if err := checkValue("output", opts.Output, report.ListFormats()); err != nil {
-		return err
-	}
-	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+	if err := checkOutputAndLang(opts.Output, report.ListFormats(), opts.Lang); err != nil {
 		return err
 	}
 	set, _, err := loadSet(opts.IO, opts.Questionnaires, q.Options{})
@@ -62,18 +59,9 @@ func runList(opts *listOptions) error {
 	if opts.Module == "" {
 		return report.WriteSetList(opts.IO.Out, set, opts.Output, opts.Lang)
 	}
-	var f *q.File
-	for _, g := range set.Files {
-		if g.ID == opts.Module {
-			f = g
-		}
-	}
-	if f == nil {
-		var ids []string
-		for _, g := range set.Files {
-			ids = append(ids, g.ID)
-		}
-		return checkArg("module", opts.Module, ids)
+	f, err := findFile(set, opts.Module)
+	if err != nil {
+		return err
 	}
 	return report.WriteModuleList(opts.IO.Out, f, opts.Output, opts.Lang)
 }

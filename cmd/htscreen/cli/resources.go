@@ -58,10 +58,7 @@ func runResources(opts *resourcesOptions) error {
 			return err
 		}
 	}
-	if err := checkValue("output", opts.Output, report.Formats()); err != nil {
-		return err
-	}
-	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+	if err := checkOutputAndLang(opts.Output, report.Formats(), opts.Lang); err != nil {
 		return err
 	}
 	_, dir, err := loadSet(opts.IO, opts.Questionnaires, q.Options{})

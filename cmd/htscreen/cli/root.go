@@ -20,6 +20,7 @@ import (
 	"github.com/htscreen/htscreen/cmd/htscreen/internal/terminal"
 	"github.com/htscreen/htscreen/questionnaires"
 	"github.com/htscreen/htscreen/screening/guidance"
+	"github.com/htscreen/htscreen/screening/locale"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 	"github.com/htscreen/htscreen/screening/scenario"
 )
@@ -194,6 +195,28 @@ func checkArg(what, value string, valid []string) error {
 		hint = fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return usagef("unknown %s %q%s; valid %ss: %s", what, value, hint, what, strings.Join(valid, ", "))
+}
+
+// checkOutputAndLang checks the two flags every rendering command has: the
+// output format among formats, and the language.
+func checkOutputAndLang(output string, formats []string, lang string) error {
+	if err := checkValue("output", output, formats); err != nil {
+		return err
+	}
+	return checkValue("lang", lang, locale.Langs())
+}
+
+// findFile returns the questionnaire called id, or a usage error naming the
+// set's questionnaires.
+func findFile(set *q.Set, id string) (*q.File, error) {
+	var ids []string
+	for _, f := range set.Files {
+		if f.ID == id {
+			return f, nil
+		}
+		ids = append(ids, f.ID)
+	}
+	return nil, checkArg("module", id, ids)
 }
 
 // bundle is everything a command may need from a questionnaire folder.

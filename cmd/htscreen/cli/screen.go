@@ -106,10 +106,7 @@ a wrong file or pipe sends one.
 
 func runScreen(opts *screenOptions) error {
 	ios := opts.IO
-	if err := checkValue("output", opts.Output, report.Formats()); err != nil {
-		return err
-	}
-	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+	if err := checkOutputAndLang(opts.Output, report.Formats(), opts.Lang); err != nil {
 		return err
 	}
 	if opts.Role != "" {

@@ -55,22 +55,16 @@ is decided. docs/questionnaires/ holds the Markdown of the shipped set.`,
 }
 
 func runShow(opts *showOptions) error {
-	if err := checkValue("output", opts.Output, printout.Formats()); err != nil {
-		return err
-	}
-	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+	if err := checkOutputAndLang(opts.Output, printout.Formats(), opts.Lang); err != nil {
 		return err
 	}
 	set, _, err := loadSet(opts.IO, opts.Questionnaires, q.Options{})
 	if err != nil {
 		return err
 	}
-	var ids []string
-	for _, f := range set.Files {
-		ids = append(ids, f.ID)
-		if f.ID == opts.Module {
-			return printout.Write(opts.IO.Out, f, opts.Lang, opts.Output == "markdown")
-		}
+	f, err := findFile(set, opts.Module)
+	if err != nil {
+		return err
 	}
-	return checkArg("module", opts.Module, ids)
+	return printout.Write(opts.IO.Out, f, opts.Lang, opts.Output == "markdown")
 }

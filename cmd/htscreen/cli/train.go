@@ -45,10 +45,7 @@ expert's answers, the expected result and teaching notes. Run one with
 }
 
 func runScenarios(opts *scenariosOptions) error {
-	if err := checkValue("output", opts.Output, report.ListFormats()); err != nil {
-		return err
-	}
-	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+	if err := checkOutputAndLang(opts.Output, report.ListFormats(), opts.Lang); err != nil {
 		return err
 	}
 	b, err := loadBundle(opts.IO, opts.Questionnaires, q.Options{})
@@ -111,10 +108,7 @@ trainer at a projector.`,
 
 func runTrain(opts *trainOptions) error {
 	ios := opts.IO
-	if err := checkValue("output", opts.Output, report.Formats()); err != nil {
-		return err
-	}
-	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+	if err := checkOutputAndLang(opts.Output, report.Formats(), opts.Lang); err != nil {
 		return err
 	}
 	if ios.outClosed() {
