@@ -68,14 +68,8 @@ func (w *walk) layout() {
 
 	triageOnly := slices.Contains(p.Modules, q.TriageID)
 	explicit := len(p.Modules) > 0 && !triageOnly
-	if set.Triage != nil {
-		questions := set.Triage.Questions
-		if explicit {
-			questions = triageFor(set, p.Modules)
-		}
-		for _, qu := range questions {
-			add(qu, set.Triage, rules.True)
-		}
+	for _, qu := range triageQuestions(p) {
+		add(qu, set.Triage, rules.True)
 	}
 	for _, id := range q.Forms() {
 		m := set.Module(id)
@@ -223,6 +217,19 @@ func (w *walk) input() rules.Input {
 	return in
 }
 
+// triageQuestions are the triage questions a plan asks: all of them, or,
+// when modules are named, those the modules need (triageFor); none when the
+// set has no triage.
+func triageQuestions(p *Plan) []*q.Question {
+	if p.Set.Triage == nil {
+		return nil
+	}
+	if len(p.Modules) > 0 && !slices.Contains(p.Modules, q.TriageID) {
+		return triageFor(p.Set, p.Modules)
+	}
+	return p.Set.Triage.Questions
+}
+
 // triageFor picks the triage questions a run of named modules needs: those
 // marked always, those the modules refer to, and what their skip logic needs.
 func triageFor(set *q.Set, modules []string) []*q.Question {
@@ -293,14 +300,8 @@ func Replay(p *Plan, given q.Answers) (in rules.Input, unused []string, err erro
 	}
 	triageOnly := slices.Contains(p.Modules, q.TriageID)
 	explicit := len(p.Modules) > 0 && !triageOnly
-	if set.Triage != nil {
-		questions := set.Triage.Questions
-		if explicit {
-			questions = triageFor(set, p.Modules)
-		}
-		for _, qu := range questions {
-			ask(qu)
-		}
+	for _, qu := range triageQuestions(p) {
+		ask(qu)
 	}
 	var runs []string
 	for _, id := range q.Forms() {

@@ -198,6 +198,18 @@ type AnswerDiff struct {
 	Expert, Trainee []string
 }
 
+// missing returns the elements of a that b lacks, in a's order (nil when
+// there are none).
+func missing[T comparable](a, b []T) []T {
+	var out []T
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // Compare sets a trainee's result beside the expert's.
 func Compare(set *q.Set, expert, trainee *rules.Result) *Feedback {
 	fb := &Feedback{}
@@ -206,27 +218,9 @@ func Compare(set *q.Set, expert, trainee *rules.Result) *Feedback {
 			ExpertScreened: f.Screened, TraineeScreened: trainee.Forms[i].Screened})
 	}
 	ef, tf := flagIDs(expert), flagIDs(trainee)
-	for _, id := range ef {
-		if !slices.Contains(tf, id) {
-			fb.FlagsMissed = append(fb.FlagsMissed, id)
-		}
-	}
-	for _, id := range tf {
-		if !slices.Contains(ef, id) {
-			fb.FlagsExtra = append(fb.FlagsExtra, id)
-		}
-	}
+	fb.FlagsMissed, fb.FlagsExtra = missing(ef, tf), missing(tf, ef)
 	ei, ti := fired(expert), fired(trainee)
-	for _, ind := range ei {
-		if !slices.Contains(ti, ind) {
-			fb.Missed = append(fb.Missed, ind)
-		}
-	}
-	for _, ind := range ti {
-		if !slices.Contains(ei, ind) {
-			fb.OverCalled = append(fb.OverCalled, ind)
-		}
-	}
+	fb.Missed, fb.OverCalled = missing(ei, ti), missing(ti, ei)
 	ids := map[string]bool{}
 	for id := range expert.Answers {
 		ids[id] = true
