@@ -19,8 +19,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/htscreen/htscreen/cmd/htscreen/internal/terminal"
 	"github.com/htscreen/htscreen/questionnaires"
-	"github.com/htscreen/htscreen/screening/form"
 	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/interview"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
@@ -150,7 +150,7 @@ func fitsResultSchema(t *testing.T, out, what string) {
 
 // recorder keeps, in interview order, the answers a plain run was given.
 type recorder struct {
-	p     *form.Plain
+	p     *terminal.Plain
 	order []string
 	got   q.Answers
 }
@@ -175,7 +175,7 @@ func writeAnswersFile(t *testing.T, path, typedLines string, v vignette) {
 	dir, err := guidance.Load(questionnaires.Guidance(), set, nil)
 	require.NoError(t, err)
 	var sink strings.Builder
-	rec := &recorder{p: form.NewPlain(strings.NewReader(typedLines), &sink, "en"), got: q.Answers{}}
+	rec := &recorder{p: terminal.NewPlain(strings.NewReader(typedLines), &sink, "en"), got: q.Answers{}}
 	_, err = interview.Run(&interview.Plan{Set: set, Watch: dir.Watch(v.role(), "nyc")}, rec)
 	require.NoError(t, err, "%s", path)
 	var b strings.Builder
@@ -241,7 +241,7 @@ func score(vs map[string]vignette, runs []screening) figures {
 		}
 		look := v.lookalike()
 		anyRefer := false
-		for _, form := range q.Forms {
+		for _, form := range q.Forms() {
 			want, got := v.Expected[form], s.result.Forms[form].Level
 			anyRefer = anyRefer || got == "refer"
 			if want != "none" {
@@ -335,7 +335,7 @@ func TestCalibration(t *testing.T) {
 		byID[s.id] = s
 	}
 	for _, s := range b {
-		for _, form := range q.Forms {
+		for _, form := range q.Forms() {
 			total++
 			x, y := byID[s.id].result.Forms[form].Level, s.result.Forms[form].Level
 			if x == y {
@@ -380,7 +380,7 @@ func renderCalibration(vs map[string]vignette, a, b []screening, f figures, same
 	for _, s := range a {
 		v := vs[s.id]
 		cells := []string{s.id, v.role()}
-		for _, form := range q.Forms {
+		for _, form := range q.Forms() {
 			want, got := v.Expected[form], s.result.Forms[form].Level
 			cell := got
 			switch {

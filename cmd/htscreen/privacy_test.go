@@ -36,7 +36,7 @@ var (
 	// A file looked for in a folder of $PATH: a program about to be run.
 	statCall = regexp.MustCompile(`\b(?:stat|lstat|newfstatat|statx|access|faccessat2?)\((?:AT_FDCWD, )?"([^"]+)"`)
 	// A terminal is not a file: the full-screen form reads and draws on it.
-	terminal = regexp.MustCompile(`^/dev/(tty|pts/[0-9]+|ptmx)$`)
+	ttyDevice = regexp.MustCompile(`^/dev/(tty|pts/[0-9]+|ptmx)$`)
 )
 
 // pathDirs are the folders of $PATH, which the tests hand to the binary:
@@ -71,7 +71,7 @@ func violations(log string) []string {
 			continue
 		}
 		if m := openCall.FindStringSubmatch(line); m != nil {
-			if writeFlags.MatchString(m[3]) && !terminal.MatchString(m[2]) {
+			if writeFlags.MatchString(m[3]) && !ttyDevice.MatchString(m[2]) {
 				bad = append(bad, line)
 			}
 			continue

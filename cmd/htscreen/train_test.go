@@ -147,7 +147,7 @@ func TestPrintableDocsAreCurrent(t *testing.T) {
 		if lang != "en" {
 			dir = filepath.Join(dir, lang)
 		}
-		for _, m := range append([]string{"triage", "means"}, q.Forms...) {
+		for _, m := range append([]string{"triage", "means"}, q.Forms()...) {
 			r := runBinary(t, "", "show", m, "--output", "markdown", "--lang", lang)
 			require.Equal(t, 0, r.code, r.errOut)
 			doc, err := os.ReadFile(filepath.Join(dir, m+".md"))

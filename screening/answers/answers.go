@@ -17,32 +17,9 @@ import (
 // MaxSize bounds an answers file; a real one is a few kilobytes.
 const MaxSize = 1 << 20
 
-// Error is a problem at a place in the answers file.
-type Error struct {
-	File      string
-	Line, Col int
-	Msg       string
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg) }
-
-// ErrorList holds every problem in the file, in file order.
-type ErrorList []*Error
-
-// MaxShown is how many errors ErrorList.Error names before counting the rest.
-const MaxShown = q.MaxShown
-
-func (l ErrorList) Error() string {
-	s := make([]string, len(l))
-	for i, e := range l {
-		s[i] = e.Error()
-	}
-	return q.CapLines(s)
-}
-
 // Parse reads answers for the set. Every id must be a question of the set and
 // every value an answer that question offers; all problems are reported
-// together. name is how errors name the file.
+// together, as a questionnaire.ErrorList. name is how errors name the file.
 func Parse(name string, data []byte, set *q.Set) (q.Answers, error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("%s: the answers file is larger than %d KiB; check that this is the right file", name, MaxSize>>10)
@@ -51,9 +28,9 @@ func Parse(name string, data []byte, set *q.Set) (q.Answers, error) {
 	var de *q.DocumentError
 	switch {
 	case errors.As(err, &de) && de.Syntax:
-		return nil, ErrorList{{File: name, Line: de.Line, Col: 1, Msg: "not valid YAML or JSON: " + de.Msg}}
+		return nil, q.ErrorList{{Pos: q.Pos{File: name, Line: de.Line, Col: 1}, Msg: "not valid YAML or JSON: " + de.Msg}}
 	case errors.As(err, &de):
-		return nil, ErrorList{{File: name, Line: de.Line, Col: 1, Msg: de.Msg}}
+		return nil, q.ErrorList{{Pos: q.Pos{File: name, Line: de.Line, Col: 1}, Msg: de.Msg}}
 	case root == nil:
 		return nil, fmt.Errorf("%s: the answers file is empty; write one line per question, e.g. can_leave_job: no", name)
 	}
@@ -63,9 +40,12 @@ func Parse(name string, data []byte, set *q.Set) (q.Answers, error) {
 // ParseNode reads answers from a YAML mapping node: an answers file's
 // document, or the answers block of a training scenario.
 func ParseNode(name string, root *yaml.Node, set *q.Set) (q.Answers, error) {
-	var list ErrorList
+	// Problems are listed in file order, as they are found; they share
+	// questionnaire's error type, so that everything read from a file reports
+	// file:line:column the same way.
+	var list q.ErrorList
 	add := func(n *yaml.Node, format string, args ...any) {
-		list = append(list, &Error{File: name, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)})
+		list = append(list, &q.Error{Pos: q.Pos{File: name, Line: n.Line, Col: n.Column}, Msg: fmt.Sprintf(format, args...)})
 	}
 	if root.Kind != yaml.MappingNode {
 		add(root, "an answers file maps question ids to answers, e.g. can_leave_job: no")
@@ -86,7 +66,12 @@ func ParseNode(name string, root *yaml.Node, set *q.Set) (q.Answers, error) {
 			add(k, "a question id must be a plain word")
 			continue
 		case qu == nil:
-			add(k, "unknown question %q%s", k.Value, suggest(k.Value, ids, "`htscreen list MODULE` shows the question ids"))
+			if best := q.Closest(k.Value, ids); best != "" {
+				add(k, "unknown question %q; did you mean %q?", k.Value, best)
+			} else {
+				add(k, "unknown question %q", k.Value)
+				list[len(list)-1].Unknown = "question"
+			}
 			continue
 		case out[k.Value] != nil:
 			add(k, "question %q is answered twice; keep one", k.Value)

@@ -5,6 +5,7 @@
 package guidance
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -14,13 +15,14 @@ import (
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
-// Roles and regions the guidance is chosen for.
-var (
-	Roles   = []string{"police", "shelter", "health", "trainer"}
-	Regions = []string{"nyc", "nys"}
-	// LineKinds are the kinds of contact line.
-	LineKinds = []string{"phone", "text", "tty", "fax"}
-)
+// Roles returns the roles the guidance is chosen for.
+func Roles() []string { return []string{"police", "shelter", "health", "trainer"} }
+
+// Regions returns the regions the guidance is chosen for.
+func Regions() []string { return []string{"nyc", "nys"} }
+
+// LineKinds returns the kinds of contact line.
+func LineKinds() []string { return []string{"phone", "text", "tty", "fax"} }
 
 // StaleAfter is how old the directory's verification may be before every
 // output says that the contacts must be checked: contacts change, and the
@@ -121,7 +123,11 @@ func Load(fsys fs.FS, set *q.Set, requireLangs []string) (*Directory, error) {
 			return nil, fmt.Errorf("reading the guidance: %w", err)
 		}
 		if err := q.DecodeFile(f.name, data, f.v, "the guidance"); err != nil {
-			list = append(list, err.(q.ErrorList)...)
+			var dl q.ErrorList
+			if !errors.As(err, &dl) {
+				return nil, err
+			}
+			list = append(list, dl...)
 		}
 	}
 	if len(list) > 0 {
@@ -198,16 +204,16 @@ func (c *checker) directory(cf *contactsFile, sf *stepsFile) *Directory {
 		}
 		c.date(ct.Verified, ct.Meta, "verified")
 		for _, l := range ct.Lines {
-			if !slices.Contains(LineKinds, l.Kind) {
-				c.add(l.At("kind"), "unknown line kind %q; use one of: %s", l.Kind, strings.Join(LineKinds, ", "))
+			if !slices.Contains(LineKinds(), l.Kind) {
+				c.add(l.At("kind"), "unknown line kind %q; use one of: %s", l.Kind, strings.Join(LineKinds(), ", "))
 			}
 			if !validNumber(l.Number) {
 				c.add(l.At("number"), "%q does not look like a phone number", l.Number)
 			}
 			c.text(l.Label, l.Meta, "label", false)
 		}
-		c.list1(ct.Forms, q.Forms, ct.Meta, "forms")
-		c.list1(ct.Regions, Regions, ct.Meta, "regions")
+		c.list1(ct.Forms, q.Forms(), ct.Meta, "forms")
+		c.list1(ct.Regions, Regions(), ct.Meta, "regions")
 	}
 	seen := map[string]bool{}
 	for _, s := range sf.Steps {
@@ -218,8 +224,8 @@ func (c *checker) directory(cf *contactsFile, sf *stepsFile) *Directory {
 		if s.Order < 1 {
 			c.add(s.At("order"), "step %q needs an \"order\" of 1 or more: lower comes first", s.ID)
 		}
-		c.subset(s.Roles, Roles, s.Meta, "roles")
-		c.subset(s.Regions, Regions, s.Meta, "regions")
+		c.subset(s.Roles, Roles(), s.Meta, "roles")
+		c.subset(s.Regions, Regions(), s.Meta, "regions")
 		if s.When == nil {
 			c.add(s.Pos, "step %q needs a \"when\" condition", s.ID)
 		} else {

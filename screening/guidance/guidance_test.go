@@ -30,10 +30,10 @@ func load(t *testing.T) (*q.Set, *guidance.Directory) {
 // flags, fired indicators and answers.
 func result(set *q.Set, levels map[string]string, flags []string, indicators []string, a q.Answers) *rules.Result {
 	r := &rules.Result{Answers: a}
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		f := &rules.Form{Form: id, Level: rules.None}
 		if l, ok := levels[id]; ok {
-			f.Screened, f.Level = true, l
+			f.Screened, f.Level = true, rules.Level(l)
 		}
 		r.Forms = append(r.Forms, f)
 	}
@@ -163,7 +163,7 @@ func TestRequiredFirstStepsAndForbiddenOnes(t *testing.T) {
 		{name: "nothing screened", levels: map[string]string{}, first: "none_found"},
 	}
 	for _, tt := range tests {
-		for _, role := range append(guidance.Roles, "") {
+		for _, role := range append(guidance.Roles(), "") {
 			t.Run(tt.name+"/"+role, func(t *testing.T) {
 				p := guidance.For(d, result(set, tt.levels, tt.flags, nil, tt.answers), guidance.Options{Role: role, Region: "nyc", Lang: "en"})
 				got := ids(p)
@@ -333,7 +333,7 @@ func TestTriageOnlyGuidance(t *testing.T) {
 	set, d := load(t)
 	r := result(set, map[string]string{}, nil, nil, nil)
 	r.Forms[0].NotScreened = rules.Routed // labor
-	for _, role := range guidance.Roles {
+	for _, role := range guidance.Roles() {
 		got := ids(guidance.For(d, r, guidance.Options{Role: role, Region: "nyc", Lang: "en"}))
 		assert.Contains(t, got, "triage_follow_up", role)
 		assert.Contains(t, got, "hotline", role)

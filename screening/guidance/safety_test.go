@@ -30,7 +30,7 @@ func screen(t *testing.T, a q.Answers, modules ...string) (*rules.Result, map[st
 	require.Empty(t, unused, "every answer must lie on the screening's path")
 	r := rules.Evaluate(set, in)
 	steps := map[string][]string{}
-	for _, role := range append(slices.Clone(guidance.Roles), "") {
+	for _, role := range append(slices.Clone(guidance.Roles()), "") {
 		steps[role] = ids(guidance.For(d, r, guidance.Options{Role: role, Region: "nyc", Lang: "en"}))
 	}
 	return r, steps
@@ -44,7 +44,7 @@ func flags(r *rules.Result) []string {
 	return out
 }
 
-func level(r *rules.Result, form string) string {
+func level(r *rules.Result, form string) rules.Level {
 	for _, f := range r.Forms {
 		if f.Form == form {
 			return f.Level
@@ -271,7 +271,7 @@ func TestEveryChildInCommercialSexGetsChildProtection(t *testing.T) {
 		}
 		checked++
 		require.Contains(t, flags(r), "minor", "seed %d: %v", seed, in.Answers)
-		for _, role := range append(slices.Clone(guidance.Roles), "") {
+		for _, role := range append(slices.Clone(guidance.Roles()), "") {
 			got := ids(guidance.For(d, r, guidance.Options{Role: role, Region: "nyc", Lang: "en"}))
 			require.Contains(t, got, "child_protection", "seed %d role %q", seed, role)
 		}

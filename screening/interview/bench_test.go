@@ -21,14 +21,14 @@ func synthetic(tb testing.TB, n int) *q.Set {
 	sits := []string{"work", "sex", "marriage", "medical"}
 	var t strings.Builder
 	t.WriteString("id: triage\nversion: 1\ntitle: {en: T}\nintro: {en: I}\nquestions:\n")
-	for _, f := range q.Forms {
+	for _, f := range q.Forms() {
 		fmt.Fprintf(&t, "  - {id: p_%s, asked_of: person, type: now_before, text: {en: \"P?\"}}\n", f)
 	}
 	for i := 0; i < per-4; i++ {
 		fmt.Fprintf(&t, "  - {id: t_q%d, asked_of: screener, type: yes_no, text: {en: \"Q?\"}}\n", i)
 	}
 	t.WriteString("red_flags:\n  - {id: emergency, when: {question: t_q0, is: \"yes\"}, label: {en: E}}\nroutes:\n")
-	for _, f := range q.Forms {
+	for _, f := range q.Forms() {
 		fmt.Fprintf(&t, "  - {module: %s, when: {not: {question: p_%s, is: \"no\"}}}\n", f, f)
 	}
 	fsys["triage.yaml"] = &fstest.MapFile{Data: []byte(t.String())}
@@ -44,7 +44,7 @@ func synthetic(tb testing.TB, n int) *q.Set {
 	}
 	fsys["means.yaml"] = &fstest.MapFile{Data: []byte(m.String())}
 
-	for k, f := range q.Forms {
+	for k, f := range q.Forms() {
 		var b strings.Builder
 		fmt.Fprintf(&b, "id: %s\nversion: 1\ntitle: {en: F}\nintro: {en: I}\nsituation: %s\n", f, sits[k])
 		fmt.Fprintf(&b, "purpose: {any: [{question: p_%s, in: [now, before]}, {question: %s_gate, is: \"yes\"}]}\n", f, f)
@@ -91,7 +91,7 @@ func halfway(tb testing.TB, set *q.Set) q.Answers {
 			}
 		}
 	}
-	for _, f := range q.Forms {
+	for _, f := range q.Forms() {
 		a["p_"+f] = []string{q.Now}
 	}
 	return a
@@ -143,7 +143,7 @@ func BenchmarkReplay(b *testing.B) {
 				}
 			}
 		}
-		for _, f := range q.Forms {
+		for _, f := range q.Forms() {
 			given["p_"+f] = []string{q.Now}
 		}
 		b.Run(fmt.Sprintf("questions=%d", n), func(b *testing.B) {

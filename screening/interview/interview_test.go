@@ -227,9 +227,9 @@ func sign(set *q.Set, in rules.Input, watch []*q.Condition) signature {
 	r := rules.Evaluate(set, in)
 	s := signature{levels: map[string]string{}}
 	for _, f := range r.Forms {
-		l := f.Level
+		l := string(f.Level)
 		if !f.Screened {
-			l = "not screened: " + f.NotScreened
+			l = "not screened: " + string(f.NotScreened)
 		}
 		s.levels[f.Form] = l
 	}
@@ -290,8 +290,8 @@ func TestSettledMeansNoCompletionChangesTheResult(t *testing.T) {
 			set := tc.set
 			watch := []*q.Condition{
 				{RedFlag: "any"},
-				{Form: "any", Level: []string{rules.Refer}},
-				{Form: "any", Level: []string{rules.Concern, rules.Refer}, Timing: rules.TimingPast},
+				{Form: "any", Level: []string{string(string(rules.Refer))}},
+				{Form: "any", Level: []string{string(string(rules.Concern)), string(string(rules.Refer))}, Timing: rules.TimingPast},
 			}
 			settled := 0
 			for seed := range uint64(150) {

@@ -24,7 +24,7 @@ type walk struct {
 	open    map[string]bool
 	runs    map[string]rules.Truth
 	routed  map[string]rules.Truth
-	reasons map[string]string
+	reasons map[string]rules.Reason
 }
 
 type entry struct {
@@ -50,7 +50,7 @@ func (w *walk) unknown(id string) bool { return w.open[id] }
 func (w *walk) layout() {
 	p, set := w.plan, w.plan.Set
 	w.entries, w.open = nil, map[string]bool{}
-	w.runs, w.routed, w.reasons = map[string]rules.Truth{}, map[string]rules.Truth{}, map[string]string{}
+	w.runs, w.routed, w.reasons = map[string]rules.Truth{}, map[string]rules.Truth{}, map[string]rules.Reason{}
 	add := func(qu *q.Question, f *q.File, section rules.Truth) {
 		e := entry{qu: qu, section: f, done: w.answered(qu.ID)}
 		if !e.done && section != rules.False {
@@ -68,16 +68,10 @@ func (w *walk) layout() {
 
 	triageOnly := slices.Contains(p.Modules, q.TriageID)
 	explicit := len(p.Modules) > 0 && !triageOnly
-	if set.Triage != nil {
-		questions := set.Triage.Questions
-		if explicit {
-			questions = triageFor(set, p.Modules)
-		}
-		for _, qu := range questions {
-			add(qu, set.Triage, rules.True)
-		}
+	for _, qu := range triageQuestions(p) {
+		add(qu, set.Triage, rules.True)
 	}
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		m := set.Module(id)
 		switch {
 		case m == nil:
@@ -109,7 +103,7 @@ func (w *walk) layout() {
 	}
 	// Gates, then the shared means once, then the rest of each module.
 	purpose := map[string]rules.Truth{}
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		if m := set.Module(id); m != nil && w.runs[id] != rules.False {
 			for _, qu := range m.Questions {
 				if qu.Gate {
@@ -119,7 +113,7 @@ func (w *walk) layout() {
 		}
 	}
 	means := rules.False
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		m := set.Module(id)
 		if m == nil || w.runs[id] == rules.False {
 			continue
@@ -136,7 +130,7 @@ func (w *walk) layout() {
 			add(qu, set.Means, means)
 		}
 	}
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		if m := set.Module(id); m != nil && w.runs[id] != rules.False {
 			for _, qu := range m.Questions {
 				if !qu.Gate {
@@ -196,7 +190,7 @@ func (w *walk) next() (Step, bool) {
 
 // input is what the rules need once the walk is over.
 func (w *walk) input() rules.Input {
-	in := rules.Input{Answers: w.answers, NotRun: map[string]string{}, Stop: w.stop}
+	in := rules.Input{Answers: w.answers, NotRun: map[string]rules.Reason{}, Stop: w.stop}
 	for _, e := range w.entries {
 		if e.done {
 			in.Reached = append(in.Reached, e.qu.ID)
@@ -207,7 +201,7 @@ func (w *walk) input() rules.Input {
 		in.Open = w.open
 		in.Skipped = len(w.open)
 	}
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		if w.plan.Set.Module(id) == nil {
 			continue
 		}
@@ -221,6 +215,19 @@ func (w *walk) input() rules.Input {
 		}
 	}
 	return in
+}
+
+// triageQuestions are the triage questions a plan asks: all of them, or,
+// when modules are named, those the modules need (triageFor); none when the
+// set has no triage.
+func triageQuestions(p *Plan) []*q.Question {
+	if p.Set.Triage == nil {
+		return nil
+	}
+	if len(p.Modules) > 0 && !slices.Contains(p.Modules, q.TriageID) {
+		return triageFor(p.Set, p.Modules)
+	}
+	return p.Set.Triage.Questions
 }
 
 // triageFor picks the triage questions a run of named modules needs: those
@@ -239,18 +246,11 @@ func triageFor(set *q.Set, modules []string) []*q.Question {
 	}
 	for _, m := range modules {
 		f := set.Module(m)
-		refs(f.Purpose)
 		for _, qu := range f.Questions {
 			refs(qu.ShowIf)
 		}
-		for _, ind := range f.Indicators {
-			refs(ind.When)
-		}
-		for _, l := range f.Levels {
-			refs(l.When)
-		}
-		for _, rf := range f.RedFlags {
-			refs(rf.When)
+		for _, c := range f.ResultConditions() {
+			refs(c)
 		}
 	}
 	if set.Means != nil {
@@ -287,7 +287,7 @@ func Replay(p *Plan, given q.Answers) (in rules.Input, unused []string, err erro
 		return rules.Input{}, nil, err
 	}
 	set := p.Set
-	in = rules.Input{Answers: q.Answers{}, NotRun: map[string]string{}}
+	in = rules.Input{Answers: q.Answers{}, NotRun: map[string]rules.Reason{}}
 	ask := func(qu *q.Question) {
 		if qu.ShowIf != nil && !rules.Holds(qu.ShowIf, in.Answers) {
 			return
@@ -300,17 +300,11 @@ func Replay(p *Plan, given q.Answers) (in rules.Input, unused []string, err erro
 	}
 	triageOnly := slices.Contains(p.Modules, q.TriageID)
 	explicit := len(p.Modules) > 0 && !triageOnly
-	if set.Triage != nil {
-		questions := set.Triage.Questions
-		if explicit {
-			questions = triageFor(set, p.Modules)
-		}
-		for _, qu := range questions {
-			ask(qu)
-		}
+	for _, qu := range triageQuestions(p) {
+		ask(qu)
 	}
 	var runs []string
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		m := set.Module(id)
 		if m == nil {
 			continue

@@ -1,5 +1,5 @@
-// Package locale holds the program's own words (prompts, headings, the
-// built-in answers) in each language it ships. Questionnaire wording lives in
+// Package locale holds the program's own words (prompts, headings, notes)
+// in each language it ships. Questionnaire wording lives in
 // the YAML files; this is only the frame around it.
 package locale
 
@@ -40,11 +40,6 @@ func T(lang, key string, args ...any) string {
 
 var catalog = map[string]map[string]string{
 	"en": {
-		"yes":               "Yes",
-		"no":                "No",
-		"not_sure":          "Not sure",
-		"prefer_not_to_say": "Prefer not to say",
-
 		"section":        "%s: question %d of %d.",
 		"ask_person":     "Ask the person: %s",
 		"ask_screener":   "Your observation: %s",
@@ -58,8 +53,6 @@ var catalog = map[string]map[string]string{
 		"input_ended":    "The input ended before the screening was complete. Nothing was saved and no result is shown.",
 		"unused_answers": "Note: these answers were not used because skip logic or the triage did not ask their questions: %s",
 
-		"now":                   "Yes, now",
-		"before":                "Yes, in the past (not now)",
 		"progress":              "%s: question %d (at most %d more in this part).",
 		"progress_last":         "%s: question %d (the last in this part).",
 		"urgent_title":          "ACT FIRST: do this now, before any more questions",
@@ -245,11 +238,6 @@ var catalog = map[string]map[string]string{
 		"role_trainer":          "Trainer (workshop)",
 	},
 	"es": {
-		"yes":               "Sí",
-		"no":                "No",
-		"not_sure":          "No está seguro/a",
-		"prefer_not_to_say": "Prefiere no decirlo",
-
 		"section":        "%s: pregunta %d de %d.",
 		"ask_person":     "Pregunte a la persona: %s",
 		"ask_screener":   "Su observación: %s",
@@ -263,8 +251,6 @@ var catalog = map[string]map[string]string{
 		"input_ended":    "La entrada terminó antes de completar la evaluación. No se guardó nada y no se muestra ningún resultado.",
 		"unused_answers": "Nota: estas respuestas no se usaron porque la lógica de saltos o el triaje no hicieron sus preguntas: %s",
 
-		"now":                   "Sí, ahora",
-		"before":                "Sí, en el pasado (ahora no)",
 		"progress":              "%s: pregunta %d (quedan como mucho %d en esta parte).",
 		"progress_last":         "%s: pregunta %d (la última de esta parte).",
 		"urgent_title":          "ACTÚE PRIMERO: haga esto ahora, antes de más preguntas",

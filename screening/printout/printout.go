@@ -15,119 +15,157 @@ import (
 	"github.com/htscreen/htscreen/screening/report"
 )
 
+// Formats returns the formats a printout can be written in.
+func Formats() []string { return []string{"text", "markdown"} }
+
 // Write renders one questionnaire as Markdown (md) or plain text.
 func Write(out io.Writer, f *q.File, lang string, md bool) error {
-	w := bufio.NewWriter(out)
-	t := func(key string, args ...any) string { return locale.T(lang, key, args...) }
-	head := func(level int, s string) { report.Heading(w, level, s, md) }
-	code := func(s string) string {
-		if md {
-			return "`" + s + "`"
-		}
-		return s
-	}
-	em := func(s string) string {
-		if md {
-			return "*" + s + "*"
-		}
-		return s
-	}
-
-	head(1, fmt.Sprintf("%s (%s, %s)", f.Title.In(lang), f.ID, t("show_version", f.Version)))
+	p := &paper{w: bufio.NewWriter(out), md: md, lang: lang}
+	p.head(1, fmt.Sprintf("%s (%s, %s)", f.Title.In(lang), f.ID, p.t("show_version", f.Version)))
 	if md {
-		fmt.Fprintf(w, "<!-- %s -->\n\n", t("show_generated"))
+		fmt.Fprintf(p.w, "<!-- %s -->\n\n", p.t("show_generated"))
 	}
-	fmt.Fprintf(w, "%s\n\n", f.Intro.In(lang))
+	fmt.Fprintf(p.w, "%s\n\n", f.Intro.In(lang))
 	if tr := f.Translation.In(lang); tr != "" {
-		fmt.Fprintf(w, "%s\n\n", em(tr))
+		fmt.Fprintf(p.w, "%s\n\n", p.em(tr))
 	}
-
-	head(2, t("show_questions"))
+	p.head(2, p.t("show_questions"))
 	for i, qu := range f.Questions {
-		key := "ask_person"
-		if qu.AskedOf == "screener" {
-			key = "ask_screener"
-		}
-		text := t(key, qu.Text.In(lang))
-		if md {
-			text = "**" + text + "**"
-		}
-		fmt.Fprintf(w, "%d. %s %s\n", i+1, text, code(qu.ID))
-		if qu.Gate {
-			fmt.Fprintf(w, "   (%s)\n", t("show_key"))
-		}
-		if qu.ShowIf != nil {
-			fmt.Fprintf(w, "   %s: %s\n", t("show_ask_only_if"), code(qu.ShowIf.String()))
-		}
-		if h := qu.Hint.In(lang); h != "" {
-			fmt.Fprintf(w, "   %s\n", em(t("hint", h)))
-		}
-		var boxes []string
-		for _, id := range qu.AnswerIDs() {
-			boxes = append(boxes, "[ ] "+qu.AnswerText(id, lang))
-		}
-		fmt.Fprintf(w, "\n   %s\n\n", strings.Join(boxes, "   "))
+		p.question(i+1, qu)
 	}
+	p.indicators(f)
+	p.levels(f)
+	p.routes(f)
+	p.sources(f)
+	return p.w.Flush()
+}
 
-	if len(f.Indicators) > 0 {
-		head(2, t("show_indicators"))
-		if md {
-			fmt.Fprintf(w, "| id | %s | %s | %s | %s | %s |\n", t("col_indicator"), t("ex_dimension"), t("col_strength"), t("show_when"), t("source"))
-			fmt.Fprintln(w, "|---|---|---|---|---|---|")
-		}
-		for _, ind := range f.Indicators {
-			if md {
-				fmt.Fprintf(w, "| `%s` | %s | %s | %s | `%s` | %s |\n", ind.ID, ind.Label.In(lang), ind.Dimension, t("strength_"+ind.Strength), ind.When.String(), ind.Source)
-			} else {
-				fmt.Fprintf(w, "- %s: %s [%s, %s] %s %s; %s\n", ind.ID, ind.Label.In(lang), ind.Dimension, t("strength_"+ind.Strength), t("show_when"), ind.When.String(), ind.Source)
-			}
-		}
-		fmt.Fprintln(w)
+// paper is a questionnaire being written for paper.
+type paper struct {
+	w    *bufio.Writer
+	md   bool
+	lang string
+}
+
+func (p *paper) t(key string, args ...any) string { return locale.T(p.lang, key, args...) }
+
+func (p *paper) head(level int, s string) { report.Heading(p.w, level, s, p.md) }
+
+func (p *paper) code(s string) string {
+	if p.md {
+		return "`" + s + "`"
 	}
+	return s
+}
 
+func (p *paper) em(s string) string {
+	if p.md {
+		return "*" + s + "*"
+	}
+	return s
+}
+
+// question writes one numbered question with its note and answer boxes.
+func (p *paper) question(n int, qu *q.Question) {
+	key := "ask_person"
+	if qu.AskedOf == q.Screener {
+		key = "ask_screener"
+	}
+	text := p.t(key, qu.Text.In(p.lang))
+	if p.md {
+		text = "**" + text + "**"
+	}
+	fmt.Fprintf(p.w, "%d. %s %s\n", n, text, p.code(qu.ID))
+	if qu.Gate {
+		fmt.Fprintf(p.w, "   (%s)\n", p.t("show_key"))
+	}
+	if qu.ShowIf != nil {
+		fmt.Fprintf(p.w, "   %s: %s\n", p.t("show_ask_only_if"), p.code(qu.ShowIf.String()))
+	}
+	if h := qu.Hint.In(p.lang); h != "" {
+		fmt.Fprintf(p.w, "   %s\n", p.em(p.t("hint", h)))
+	}
+	var boxes []string
+	for _, id := range qu.AnswerIDs() {
+		boxes = append(boxes, "[ ] "+qu.AnswerText(id, p.lang))
+	}
+	fmt.Fprintf(p.w, "\n   %s\n\n", strings.Join(boxes, "   "))
+}
+
+// indicators writes the indicators with grades and sources: a table in
+// Markdown, a list in text.
+func (p *paper) indicators(f *q.File) {
+	if len(f.Indicators) == 0 {
+		return
+	}
+	p.head(2, p.t("show_indicators"))
+	if p.md {
+		fmt.Fprintf(p.w, "| id | %s | %s | %s | %s | %s |\n", p.t("col_indicator"), p.t("ex_dimension"), p.t("col_strength"), p.t("show_when"), p.t("source"))
+		fmt.Fprintln(p.w, "|---|---|---|---|---|---|")
+	}
+	for _, ind := range f.Indicators {
+		strength := p.t("strength_" + string(ind.Strength))
+		if p.md {
+			fmt.Fprintf(p.w, "| `%s` | %s | %s | %s | `%s` | %s |\n", ind.ID, ind.Label.In(p.lang), ind.Dimension, strength, ind.When.String(), ind.Source)
+		} else {
+			fmt.Fprintf(p.w, "- %s: %s [%s, %s] %s %s; %s\n", ind.ID, ind.Label.In(p.lang), ind.Dimension, strength, p.t("show_when"), ind.When.String(), ind.Source)
+		}
+	}
+	fmt.Fprintln(p.w)
+}
+
+// levels writes how a level is decided: the dimensions, the level rules
+// and the red flags.
+func (p *paper) levels(f *q.File) {
 	if len(f.Dimensions)+len(f.Levels)+len(f.RedFlags) > 0 {
-		head(2, t("show_levels"))
+		p.head(2, p.t("show_levels"))
 	}
 	if len(f.Dimensions) > 0 {
-		head(3, t("show_dimensions"))
+		p.head(3, p.t("show_dimensions"))
 		for _, d := range f.Dimensions {
-			cap := t("show_no_cap")
+			cap := p.t("show_no_cap")
 			if d.WeakCap != nil {
 				cap = fmt.Sprint(*d.WeakCap)
 			}
-			fmt.Fprintf(w, "- %s (%s): %s\n", d.Label.In(lang), code(d.ID), t("show_weights", d.Weights.Strong, d.Weights.Medium, d.Weights.Weak, cap, d.Threshold))
+			fmt.Fprintf(p.w, "- %s (%s): %s\n", d.Label.In(p.lang), p.code(d.ID), p.t("show_weights", d.Weights.Strong, d.Weights.Medium, d.Weights.Weak, cap, d.Threshold))
 		}
-		fmt.Fprintln(w)
+		fmt.Fprintln(p.w)
 	}
 	for _, l := range f.Levels {
-		fmt.Fprintf(w, "- %s %s %s: %s\n", em(t("level_"+l.Level)), t("show_when"), code(l.When.String()), l.Explain.In(lang))
+		fmt.Fprintf(p.w, "- %s %s %s: %s\n", p.em(p.t("level_"+l.Level)), p.t("show_when"), p.code(l.When.String()), l.Explain.In(p.lang))
 	}
 	if len(f.Levels) > 0 {
-		fmt.Fprintf(w, "- %s\n\n", em(t("level_none")))
+		fmt.Fprintf(p.w, "- %s\n\n", p.em(p.t("level_none")))
 	}
 	if len(f.RedFlags) > 0 {
-		head(3, t("show_red_flags"))
+		p.head(3, p.t("show_red_flags"))
 		for _, rf := range f.RedFlags {
-			fmt.Fprintf(w, "- %s %s %s: %s\n", code(rf.ID), t("show_when"), code(rf.When.String()), rf.Label.In(lang))
+			fmt.Fprintf(p.w, "- %s %s %s: %s\n", p.code(rf.ID), p.t("show_when"), p.code(rf.When.String()), rf.Label.In(p.lang))
 		}
-		fmt.Fprintln(w)
+		fmt.Fprintln(p.w)
 	}
-	if len(f.Routes) > 0 {
-		head(2, t("show_routes"))
-		for _, r := range f.Routes {
-			fmt.Fprintf(w, "- %s %s %s\n", code(r.Module), t("show_when"), code(r.When.String()))
-		}
-		fmt.Fprintln(w)
+}
+
+// routes writes where the triage sends a screening.
+func (p *paper) routes(f *q.File) {
+	if len(f.Routes) == 0 {
+		return
 	}
-	if len(f.Sources) > 0 {
-		head(2, t("sources"))
-		for _, s := range f.Sources {
-			line := s.Cite
-			if s.URL != "" {
-				line += " " + s.URL
-			}
-			fmt.Fprintf(w, "- %s: %s\n", code(s.ID), line)
-		}
+	p.head(2, p.t("show_routes"))
+	for _, r := range f.Routes {
+		fmt.Fprintf(p.w, "- %s %s %s\n", p.code(r.Module), p.t("show_when"), p.code(r.When.String()))
 	}
-	return w.Flush()
+	fmt.Fprintln(p.w)
+}
+
+// sources lists the file's sources in full (plain text: paper has no
+// links).
+func (p *paper) sources(f *q.File) {
+	if len(f.Sources) == 0 {
+		return
+	}
+	p.head(2, p.t("sources"))
+	for _, s := range f.Sources {
+		fmt.Fprintf(p.w, "- %s: %s\n", p.code(s.ID), report.CiteLine(s.Cite, s.URL, false))
+	}
 }

@@ -30,7 +30,7 @@ func BenchmarkLoadEmbedded(b *testing.B) {
 func synthetic(n int) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	per := n / 5
-	for f, id := range append([]string{q.TriageID}, q.Forms...) {
+	for f, id := range append([]string{q.TriageID}, q.Forms()...) {
 		var b strings.Builder
 		fmt.Fprintf(&b, "id: %s\nversion: 1\ntitle: {en: Synthetic}\nintro: {en: Generated for benchmarks.}\n", id)
 		b.WriteString("questions:\n")

@@ -7,11 +7,16 @@ import (
 	"strings"
 )
 
-// Error is one problem in a questionnaire file, with where it is and what to
-// do about it.
+// Error is one problem at a place in a file read by the domain (a
+// questionnaire, the guidance, a scenario, an answers file), with where it is
+// and what to do about it.
 type Error struct {
 	Pos Pos
 	Msg string
+	// Unknown is set on an error about an unknown id that is close to no
+	// valid one: what kind of id it is ("question"). The domain names no
+	// command, so a caller may add where the valid ids are listed.
+	Unknown string
 }
 
 func (e *Error) Error() string {
@@ -32,11 +37,11 @@ func (l ErrorList) Error() string {
 	for i, e := range l {
 		lines[i] = e.Error()
 	}
-	return CapLines(lines)
+	return capLines(lines)
 }
 
-// CapLines joins the first MaxShown lines and counts the rest.
-func CapLines(lines []string) string {
+// capLines joins the first MaxShown lines and counts the rest.
+func capLines(lines []string) string {
 	if len(lines) <= MaxShown {
 		return strings.Join(lines, "\n")
 	}
@@ -104,11 +109,12 @@ func Closest(name string, candidates []string) string {
 
 // oneOf lists valid values for a message, with a suggestion first when one
 // is close.
-func oneOf(name string, valid []string) string {
-	if s := didYouMean(name, valid); s != "" {
+func oneOf[T ~string](value T, valid []T) string {
+	name, names := string(value), strs(valid)
+	if s := didYouMean(name, names); s != "" {
 		return s
 	}
-	return fmt.Sprintf("; use one of: %s", strings.Join(slices.Compact(slices.Sorted(slices.Values(valid))), ", "))
+	return fmt.Sprintf("; use one of: %s", strings.Join(slices.Compact(slices.Sorted(slices.Values(names))), ", "))
 }
 
 func levenshtein(a, b string) int {

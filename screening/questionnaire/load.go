@@ -16,8 +16,6 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
-
-	"github.com/htscreen/htscreen/screening/locale"
 )
 
 // Limits on what a questionnaire set may be. They are far above any real
@@ -36,7 +34,7 @@ type Options struct {
 // Set is a validated questionnaire set: the triage, if any, and at most one
 // module per form.
 type Set struct {
-	// Files holds the triage first, then the modules in the order of Forms.
+	// Files holds the triage first, then the modules in the order of Forms().
 	Files  []*File
 	Triage *File
 	// Means is the shared means questionnaire, or nil for a set without one.
@@ -55,16 +53,21 @@ func (s *Set) Question(id string) *Question { return s.questions[id] }
 // Indicator returns an indicator by id, or nil.
 func (s *Set) Indicator(id string) *Indicator { return s.indicators[id] }
 
-// Modules returns the ids of the modules in the set, in the order of Forms.
+// Modules returns the ids of the modules in the set, in the order of Forms().
 func (s *Set) Modules() []string {
 	var ids []string
-	for _, f := range Forms {
+	for _, f := range Forms() {
 		if s.modules[f] != nil {
 			ids = append(ids, f)
 		}
 	}
 	return ids
 }
+
+// ErrNoFiles is returned by Load for a folder that holds no questionnaire
+// file: the wrong folder, which only the caller knows how to point at the
+// right one.
+var ErrNoFiles = errors.New("no questionnaire files (*.yaml) in the folder")
 
 // Load reads every *.yaml and *.yml file at the top of fsys as a
 // questionnaire and validates the whole set. On any problem it returns an
@@ -82,7 +85,7 @@ func Load(fsys fs.FS, opts Options) (*Set, error) {
 		}
 	}
 	if len(names) == 0 {
-		return nil, errors.New("no questionnaire files (*.yaml) in the folder; point --questionnaires at a folder that holds triage.yaml and the module files")
+		return nil, ErrNoFiles
 	}
 	if len(names) > MaxFiles {
 		return nil, fmt.Errorf("%d questionnaire files is more than the %d a set may hold", len(names), MaxFiles)
@@ -266,7 +269,7 @@ func (q *Question) AnswerIDs() []string {
 	}
 	// An observation is the screener's own: they may be unsure, but there
 	// is no one who might prefer not to say.
-	if q.AskedOf == "screener" {
+	if q.AskedOf == Screener {
 		return append(ids, NotSure)
 	}
 	return append(ids, NotSure, PreferNotToSay)
@@ -283,7 +286,7 @@ func (q *Question) AnswerText(id, lang string) string {
 			return c.Text.In(lang)
 		}
 	}
-	return locale.T(lang, id)
+	return builtInAnswerText(lang, id)
 }
 
 // ExclusiveChoice returns the first choice among ids that may not be

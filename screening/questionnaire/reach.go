@@ -71,13 +71,13 @@ func inDim(d string) string {
 
 // reach is the most a dimension can score if all its indicators fire.
 func reach(f *File, d *Dimension) int {
-	n := map[string]int{}
+	n := map[Strength]int{}
 	for _, ind := range f.Indicators {
 		if ind.Dimension == d.ID {
 			n[ind.Strength]++
 		}
 	}
-	return Score(d, n["strong"], n["medium"], n["weak"])
+	return Score(d, n[Strong], n[Medium], n[Weak])
 }
 
 // Score is a dimension's weighted count of fired indicators. It is the one

@@ -16,7 +16,7 @@ const SchemaPath = "questionnaires/schema/questionnaire.schema.json"
 // (and a test fails until it does).
 var schemaRules = map[string]map[string]any{
 	"File":                {"required": []string{"id", "version", "title", "intro", "questions"}},
-	"File.id":             {"enum": append([]string{TriageID, MeansID}, Forms...), "description": "triage, means (the shared control questions), or the form of trafficking the module screens for"},
+	"File.id":             {"enum": append([]string{TriageID, MeansID}, Forms()...), "description": "triage, means (the shared control questions), or the form of trafficking the module screens for"},
 	"File.version":        {"minimum": 1, "description": "raise it whenever a question or rule changes"},
 	"Source":              {"required": []string{"id", "cite"}},
 	"Source.id":           {"pattern": `^[a-z][a-z0-9_-]{0,63}$`},
@@ -36,20 +36,20 @@ var schemaRules = map[string]map[string]any{
 		"else": map[string]any{"required": []string{"choices"}},
 	},
 	"Question.id":        {"pattern": `^[a-z][a-z0-9_]{0,63}$`},
-	"Question.asked_of":  {"enum": AskedOf},
+	"Question.asked_of":  {"enum": strs(Respondents())},
 	"Question.type":      {"enum": []string{YesNo, NowBefore, Single, Multiple}},
 	"Question.choices":   {"minItems": 2},
 	"Choice":             {"required": []string{"id", "text"}},
 	"Choice.id":          {"pattern": `^[a-z][a-z0-9_]{0,63}$`, "not": map[string]any{"enum": []string{NotSure, PreferNotToSay}}},
 	"Indicator":          {"required": []string{"id", "dimension", "strength", "when", "label", "source"}},
 	"Indicator.id":       {"pattern": `^[a-z][a-z0-9_]{0,63}$`},
-	"Indicator.strength": {"enum": Strengths},
+	"Indicator.strength": {"enum": strs(Strengths())},
 	"LevelRule":          {"required": []string{"level", "when", "explain"}},
-	"LevelRule.level":    {"enum": Levels},
+	"LevelRule.level":    {"enum": Levels()},
 	"RedFlag":            {"required": []string{"id", "when", "label"}},
-	"RedFlag.id":         {"enum": RedFlags},
+	"RedFlag.id":         {"enum": RedFlags()},
 	"Route":              {"required": []string{"module", "when"}},
-	"Route.module":       {"enum": Forms},
+	"Route.module":       {"enum": Forms()},
 	"Condition": {
 		// Exactly one form; "dimension" doubles as the filter of "strength".
 		"oneOf": []any{
@@ -67,8 +67,8 @@ var schemaRules = map[string]map[string]any{
 	},
 	"Condition.all":      {"minItems": 1},
 	"Condition.any":      {"minItems": 1},
-	"Condition.strength": {"enum": Strengths},
-	"Condition.red_flag": {"enum": RedFlags},
+	"Condition.strength": {"enum": strs(Strengths())},
+	"Condition.red_flag": {"enum": RedFlags()},
 }
 
 // JSONSchema returns a draft-07 JSON Schema for questionnaire files, for

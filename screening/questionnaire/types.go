@@ -6,9 +6,14 @@
 // is reported where the author has to fix it.
 package questionnaire
 
-// Forms are the four forms of trafficking a result always reports, in the
-// order results list them. A module file's id must be one of them.
-var Forms = []string{"labor", "sex", "forced_marriage", "organ"}
+import "slices"
+
+// Forms returns the four forms of trafficking a result always reports, in the
+// order results list them. A module file's id must be one of them. Each call
+// returns a fresh copy: the enumeration cannot be changed from outside.
+func Forms() []string { return slices.Clone(forms) }
+
+var forms = []string{"labor", "sex", "forced_marriage", "organ"}
 
 // TriageID is the id of the short first questionnaire that routes to modules.
 const TriageID = "triage"
@@ -76,18 +81,50 @@ const (
 	Before = "before"
 )
 
-// Red flags override the scored levels and come first in a result.
-var RedFlags = []string{"emergency", "minor", "one_chance"}
+// RedFlags returns the red flags, which override the scored levels and come
+// first in a result.
+func RedFlags() []string { return []string{"emergency", "minor", "one_chance"} }
 
-// Strengths of an indicator, as graded by the ILO/EC 2009 Delphi indicators.
-var Strengths = []string{"strong", "medium", "weak"}
+// Strength is how strongly an indicator points to trafficking, as graded by
+// the ILO/EC 2009 Delphi indicators.
+type Strength string
 
-// Levels a form can reach. "none" is never written in a file: it is what a
-// form gets when no level rule holds.
-var Levels = []string{"refer", "concern"}
+// Strengths, strongest first.
+const (
+	Strong Strength = "strong"
+	Medium Strength = "medium"
+	Weak   Strength = "weak"
+)
 
-// Roles of the person asked a question.
-var AskedOf = []string{"person", "screener"}
+// Strengths returns the strengths, strongest first.
+func Strengths() []Strength { return []Strength{Strong, Medium, Weak} }
+
+// Levels returns the levels a level rule may set. "none" is never written in
+// a file: it is what a form gets when no level rule holds (rules.Level has
+// all three).
+func Levels() []string { return []string{"refer", "concern"} }
+
+// Respondent is who a question is asked of (its asked_of): the person, or
+// the screener, who answers from what they see.
+type Respondent string
+
+// Respondents.
+const (
+	Person   Respondent = "person"
+	Screener Respondent = "screener"
+)
+
+// Respondents returns the values asked_of may take.
+func Respondents() []Respondent { return []Respondent{Person, Screener} }
+
+// strs turns an enumeration into plain strings, for messages and the schema.
+func strs[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
 
 // Pos is where a value stands in a questionnaire file.
 type Pos struct {
@@ -151,6 +188,23 @@ func (t Text) In(lang string) string {
 
 // IsZero reports whether no text was given at all.
 func (t Text) IsZero() bool { return len(t.Lang) == 0 }
+
+// ResultConditions returns the conditions a file's result rests on, in
+// order: its purpose, then each indicator's, level rule's and red flag's.
+// (Nil conditions are left in; Condition methods accept nil.)
+func (f *File) ResultConditions() []*Condition {
+	out := []*Condition{f.Purpose}
+	for _, ind := range f.Indicators {
+		out = append(out, ind.When)
+	}
+	for _, l := range f.Levels {
+		out = append(out, l.When)
+	}
+	for _, rf := range f.RedFlags {
+		out = append(out, rf.When)
+	}
+	return out
+}
 
 // File is one questionnaire: the triage or a module for one form.
 type File struct {
@@ -226,13 +280,13 @@ type Weights struct {
 }
 
 // Of returns the weight of one strength.
-func (w Weights) Of(strength string) int {
+func (w Weights) Of(strength Strength) int {
 	switch strength {
-	case "strong":
+	case Strong:
 		return w.Strong
-	case "medium":
+	case Medium:
 		return w.Medium
-	case "weak":
+	case Weak:
 		return w.Weak
 	}
 	return 0
@@ -242,7 +296,7 @@ func (w Weights) Of(strength string) int {
 type Question struct {
 	Meta
 	ID      string     `yaml:"id"`
-	AskedOf string     `yaml:"asked_of"`
+	AskedOf Respondent `yaml:"asked_of"`
 	Text    Text       `yaml:"text"`
 	Hint    Text       `yaml:"hint"`
 	Type    string     `yaml:"type"`
@@ -281,7 +335,7 @@ type Indicator struct {
 	Meta
 	ID        string     `yaml:"id"`
 	Dimension string     `yaml:"dimension"`
-	Strength  string     `yaml:"strength"`
+	Strength  Strength   `yaml:"strength"`
 	When      *Condition `yaml:"when"`
 	Label     Text       `yaml:"label"`
 	Explain   Text       `yaml:"explain"`
@@ -345,7 +399,7 @@ type Condition struct {
 	Is        string       `yaml:"is"`
 	In        []string     `yaml:"in"`
 	Dimension string       `yaml:"dimension"`
-	Strength  string       `yaml:"strength"`
+	Strength  Strength     `yaml:"strength"`
 	Indicator string       `yaml:"indicator"`
 	RedFlag   string       `yaml:"red_flag"`
 	For       string       `yaml:"for"`

@@ -61,7 +61,7 @@ func check(files []*File, opts Options, e *errs) *Set {
 	c.set = s
 
 	// Pass 1: file identity, then every id, so that references resolve.
-	valid := append([]string{TriageID, MeansID}, Forms...)
+	valid := append([]string{TriageID, MeansID}, Forms()...)
 	seen := map[string]*File{}
 	for _, f := range files {
 		switch {
@@ -92,7 +92,7 @@ func check(files []*File, opts Options, e *errs) *Set {
 		addFollowUps(s.Means)
 		s.Files = append(s.Files, s.Means)
 	}
-	for _, id := range Forms {
+	for _, id := range Forms() {
 		if f := s.modules[id]; f != nil {
 			s.Files = append(s.Files, f)
 		}
@@ -200,8 +200,8 @@ func (c *checker) file(f *File) {
 		}
 		if ind.Strength == "" {
 			c.e.add(ind.Pos, "indicator %q needs a \"strength\": strong, medium or weak", ind.ID)
-		} else if !slices.Contains(Strengths, ind.Strength) {
-			c.e.add(ind.At("strength"), "unknown strength %q%s", ind.Strength, oneOf(ind.Strength, Strengths))
+		} else if !slices.Contains(Strengths(), ind.Strength) {
+			c.e.add(ind.At("strength"), "unknown strength %q%s", ind.Strength, oneOf(ind.Strength, Strengths()))
 		}
 		c.when(f, ind.When, ind.Meta, scopeIndicator, "indicator "+quote(ind.ID))
 		c.text(ind.Label, ind.Meta, "label", true)
@@ -247,8 +247,8 @@ func (c *checker) file(f *File) {
 	for _, l := range f.Levels {
 		if l.Level == "" {
 			c.e.add(l.Pos, "a level rule needs a \"level\": refer or concern")
-		} else if !slices.Contains(Levels, l.Level) {
-			c.e.add(l.At("level"), "unknown level %q%s (a form with no level rule that holds is \"none\")", l.Level, oneOf(l.Level, Levels))
+		} else if !slices.Contains(Levels(), l.Level) {
+			c.e.add(l.At("level"), "unknown level %q%s (a form with no level rule that holds is \"none\")", l.Level, oneOf(l.Level, Levels()))
 		}
 		if c.when(f, l.When, l.Meta, scopeLevel, "level "+quote(l.Level)) {
 			if ok, why := c.possible(f, l.When); !ok {
@@ -260,9 +260,9 @@ func (c *checker) file(f *File) {
 	flagSeen := map[string]bool{}
 	for _, rf := range f.RedFlags {
 		if rf.ID == "" {
-			c.e.add(rf.Pos, "a red flag needs an \"id\": %s", strings.Join(RedFlags, ", "))
-		} else if !slices.Contains(RedFlags, rf.ID) {
-			c.e.add(rf.At("id"), "unknown red flag %q%s", rf.ID, oneOf(rf.ID, RedFlags))
+			c.e.add(rf.Pos, "a red flag needs an \"id\": %s", strings.Join(RedFlags(), ", "))
+		} else if !slices.Contains(RedFlags(), rf.ID) {
+			c.e.add(rf.At("id"), "unknown red flag %q%s", rf.ID, oneOf(rf.ID, RedFlags()))
 		}
 		if flagSeen[rf.ID] {
 			c.e.add(rf.At("id"), "red flag %q is defined twice in this file; combine the conditions with any:", rf.ID)
@@ -279,9 +279,9 @@ func (c *checker) file(f *File) {
 	}
 	for _, r := range f.Routes {
 		if r.Module == "" {
-			c.e.add(r.Pos, "a route needs a \"module\": %s", strings.Join(Forms, ", "))
-		} else if !slices.Contains(Forms, r.Module) {
-			c.e.add(r.At("module"), "unknown module %q%s", r.Module, oneOf(r.Module, Forms))
+			c.e.add(r.Pos, "a route needs a \"module\": %s", strings.Join(Forms(), ", "))
+		} else if !slices.Contains(Forms(), r.Module) {
+			c.e.add(r.At("module"), "unknown module %q%s", r.Module, oneOf(r.Module, Forms()))
 		}
 		c.when(f, r.When, r.Meta, scopeRoute, "the route to "+quote(r.Module))
 	}
@@ -348,9 +348,9 @@ func (c *checker) dimensions(f *File) {
 			c.e.add(d.Pos, "dimension %q needs \"weights\" for strong, medium and weak (the ILO/EC rule is 4, 2, 1)", d.ID)
 		} else {
 			w := d.Weights
-			for _, s := range Strengths {
+			for _, s := range Strengths() {
 				if v := w.Of(s); v < 0 || v > maxWeight {
-					c.e.add(w.At(s), "weight %d for %s is out of range; use 0 to %d", v, s, maxWeight)
+					c.e.add(w.At(string(s)), "weight %d for %s is out of range; use 0 to %d", v, s, maxWeight)
 				}
 			}
 			if w.Strong+w.Medium+w.Weak == 0 {
@@ -381,8 +381,8 @@ func (c *checker) question(f *File, q *Question) {
 	switch {
 	case q.AskedOf == "":
 		c.e.add(q.Pos, "question %q needs \"asked_of\": person, or screener for an observation", q.ID)
-	case !slices.Contains(AskedOf, q.AskedOf):
-		c.e.add(q.At("asked_of"), "unknown asked_of %q%s", q.AskedOf, oneOf(q.AskedOf, AskedOf))
+	case !slices.Contains(Respondents(), q.AskedOf):
+		c.e.add(q.At("asked_of"), "unknown asked_of %q%s", q.AskedOf, oneOf(q.AskedOf, Respondents()))
 	}
 	c.text(q.Text, q.Meta, "text", true)
 	c.text(q.Hint, q.Meta, "hint", false)
@@ -393,7 +393,7 @@ func (c *checker) question(f *File, q *Question) {
 	case !slices.Contains(types, q.Type):
 		c.e.add(q.At("type"), "unknown type %q%s", q.Type, oneOf(q.Type, types))
 	case (q.Type == YesNo || q.Type == NowBefore) && len(q.Choices) > 0:
-		builtIn := (&Question{Type: q.Type, AskedOf: "person"}).AnswerIDs()
+		builtIn := (&Question{Type: q.Type, AskedOf: Person}).AnswerIDs()
 		c.e.add(q.At("choices"), "a %s question has its answers built in (%s); remove \"choices\" or make it type single", q.Type, strings.Join(builtIn, ", "))
 	case q.Type != YesNo && q.Type != NowBefore && len(q.Choices) < 2:
 		c.e.add(q.At("choices"), "a %s question needs at least two \"choices\"", q.Type)
@@ -583,16 +583,16 @@ func (c *checker) cond(f *File, cd *Condition, sc scope, self *Question) {
 			c.e.add(cd.At("indicator"), "unknown indicator %q in this file%s", cd.Indicator, oneOf(cd.Indicator, append(indicatorIDs(f), "any")))
 		}
 	case "red_flag":
-		if !slices.Contains(RedFlags, cd.RedFlag) && !(sc == scopeGuidance && cd.RedFlag == "any") {
-			c.e.add(cd.At("red_flag"), "unknown red flag %q%s", cd.RedFlag, oneOf(cd.RedFlag, RedFlags))
+		if !slices.Contains(RedFlags(), cd.RedFlag) && !(sc == scopeGuidance && cd.RedFlag == "any") {
+			c.e.add(cd.At("red_flag"), "unknown red flag %q%s", cd.RedFlag, oneOf(cd.RedFlag, RedFlags()))
 		}
 	case "routed":
-		if cd.Routed != "any" && !slices.Contains(Forms, cd.Routed) {
-			c.e.add(cd.At("routed"), "unknown form %q; use any or one of: %s", cd.Routed, strings.Join(Forms, ", "))
+		if cd.Routed != "any" && !slices.Contains(Forms(), cd.Routed) {
+			c.e.add(cd.At("routed"), "unknown form %q; use any or one of: %s", cd.Routed, strings.Join(Forms(), ", "))
 		}
 	case "form":
-		if cd.Form != "any" && !slices.Contains(Forms, cd.Form) {
-			c.e.add(cd.At("form"), "unknown form %q; use any or one of: %s", cd.Form, strings.Join(Forms, ", "))
+		if cd.Form != "any" && !slices.Contains(Forms(), cd.Form) {
+			c.e.add(cd.At("form"), "unknown form %q; use any or one of: %s", cd.Form, strings.Join(Forms(), ", "))
 		}
 		levels := []string{"none", "concern", "refer"}
 		if len(cd.Level) == 0 {
@@ -607,8 +607,8 @@ func (c *checker) cond(f *File, cd *Condition, sc scope, self *Question) {
 			c.e.add(cd.At("timing"), "unknown timing %q; use now or past", cd.Timing)
 		}
 	case "strength":
-		if !slices.Contains(Strengths, cd.Strength) {
-			c.e.add(cd.At("strength"), "unknown strength %q%s", cd.Strength, oneOf(cd.Strength, Strengths))
+		if !slices.Contains(Strengths(), cd.Strength) {
+			c.e.add(cd.At("strength"), "unknown strength %q%s", cd.Strength, oneOf(cd.Strength, Strengths()))
 		}
 		fallthrough
 	case "dimension":

@@ -34,11 +34,11 @@ type Feedback struct {
 // LevelFeedback is one form's level in both runs. A form a run did not
 // screen has level "none" and screened false.
 type LevelFeedback struct {
-	Form            string `json:"form"`
-	Expert          string `json:"expert"`
-	Trainee         string `json:"trainee"`
-	ExpertScreened  bool   `json:"expert_screened"`
-	TraineeScreened bool   `json:"trainee_screened"`
+	Form            string      `json:"form"`
+	Expert          rules.Level `json:"expert"`
+	Trainee         rules.Level `json:"trainee"`
+	ExpertScreened  bool        `json:"expert_screened"`
+	TraineeScreened bool        `json:"trainee_screened"`
 	// Call is "match", "under" (the trainee's level is lower: the costlier
 	// error) or "over".
 	Call string `json:"call"`
@@ -55,13 +55,13 @@ type StepNote struct {
 
 // IndicatorNote explains an indicator the trainee missed or over-called.
 type IndicatorNote struct {
-	ID        string   `json:"id"`
-	Label     string   `json:"label"`
-	Dimension string   `json:"dimension"`
-	Strength  string   `json:"strength"`
-	Explain   string   `json:"explain,omitempty"`
-	Questions []string `json:"questions"`
-	Source    *Source  `json:"source"`
+	ID        string     `json:"id"`
+	Label     string     `json:"label"`
+	Dimension string     `json:"dimension"`
+	Strength  q.Strength `json:"strength"`
+	Explain   string     `json:"explain,omitempty"`
+	Questions []string   `json:"questions"`
+	Source    *Source    `json:"source"`
 }
 
 // AnswerNote is a question answered differently.
@@ -72,7 +72,7 @@ type AnswerNote struct {
 	Trainee  []string `json:"trainee"`
 }
 
-var levelRank = map[string]int{rules.None: 0, rules.Concern: 1, rules.Refer: 2}
+var levelRank = map[rules.Level]int{rules.None: 0, rules.Concern: 1, rules.Refer: 2}
 
 // BuildFeedback renders a comparison in a language; the two plans are the
 // guidance each result gives, so that the feedback can say what a mistake
@@ -108,9 +108,9 @@ func BuildFeedback(sc *scenario.Scenario, fb *scenario.Feedback, expert, trainee
 	for _, l := range fb.Levels {
 		call := "match"
 		switch {
-		case levelRank[l.Trainee] < levelRank[l.Expert]:
+		case l.Trainee.Rank() < l.Expert.Rank():
 			call = "under"
-		case levelRank[l.Trainee] > levelRank[l.Expert]:
+		case l.Trainee.Rank() > l.Expert.Rank():
 			call = "over"
 		}
 		out.Levels = append(out.Levels, LevelFeedback{Form: l.Form, Expert: l.Expert, Trainee: l.Trainee,
@@ -186,11 +186,11 @@ func WriteFeedback(w io.Writer, set *q.Set, fb *Feedback, lang, format string) e
 		case "over":
 			mark = " <- " + t("train_over")
 		}
-		level := func(level string, screened bool) string {
+		level := func(level rules.Level, screened bool) string {
 			if !screened {
 				return t("not_screened")
 			}
-			return t("level_" + level)
+			return t("level_" + string(level))
 		}
 		fmt.Fprintf(w, "- %s: %s %s, %s %s%s\n", t("form_"+l.Form), t("train_you"), level(l.Trainee, l.TraineeScreened), t("train_expert"), level(l.Expert, l.ExpertScreened), mark)
 		if len(l.Because) > 0 {
@@ -210,7 +210,7 @@ func WriteFeedback(w io.Writer, set *q.Set, fb *Feedback, lang, format string) e
 		}
 		head(2, title)
 		for _, n := range list {
-			fmt.Fprintf(w, "- %s [%s, %s]", n.Label, n.Dimension, t("strength_"+n.Strength))
+			fmt.Fprintf(w, "- %s [%s, %s]", n.Label, n.Dimension, t("strength_"+string(n.Strength)))
 			if n.Source != nil {
 				fmt.Fprintf(w, " (%s: %s)", t("source"), n.Source.Cite)
 			}

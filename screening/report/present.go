@@ -51,7 +51,7 @@ func Present(sc *scenario.Scenario, r *rules.Result, plan *guidance.Plan, lang s
 	})
 	result := stage(t("present_result"), func(b *strings.Builder) {
 		for _, f := range r.Forms {
-			level := t("level_" + f.Level)
+			level := t("level_" + string(f.Level))
 			if !f.Screened {
 				level = t("not_screened")
 			}

@@ -16,8 +16,8 @@ import (
 	"github.com/htscreen/htscreen/screening/rules"
 )
 
-// Formats a report can be written in.
-var Formats = []string{"text", "markdown", "json"}
+// Formats returns the formats a report can be written in.
+func Formats() []string { return []string{"text", "markdown", "json"} }
 
 // Report is the documented result shape.
 type Report struct {
@@ -67,10 +67,10 @@ type Flag struct {
 
 // Form is one form's result.
 type Form struct {
-	Level       string `json:"level"`
-	Screened    bool   `json:"screened"`
-	NotScreened string `json:"not_screened_reason,omitempty"`
-	Incomplete  bool   `json:"incomplete"`
+	Level       rules.Level  `json:"level"`
+	Screened    bool         `json:"screened"`
+	NotScreened rules.Reason `json:"not_screened_reason,omitempty"`
+	Incomplete  bool         `json:"incomplete"`
 	// PurposeFound is true when the form's own situation (work, commercial
 	// sex, a marriage, an organ) was found; without it the level is none.
 	PurposeFound bool `json:"purpose_found"`
@@ -111,7 +111,7 @@ type Indicator struct {
 	ID        string     `json:"id"`
 	Label     string     `json:"label"`
 	Dimension string     `json:"dimension"`
-	Strength  string     `json:"strength"`
+	Strength  q.Strength `json:"strength"`
 	Source    *Source    `json:"source"`
 	Because   []Evidence `json:"because"`
 	// Untied marks an indicator resting on a means the person did not tie
@@ -207,7 +207,7 @@ func Build(r *rules.Result, plan *guidance.Plan, lang string) *Report {
 		}
 		// Strong first, so the reader meets what weighs most first.
 		slices.SortStableFunc(out.Indicators, func(a, b Indicator) int {
-			return slices.Index(q.Strengths, a.Strength) - slices.Index(q.Strengths, b.Strength)
+			return slices.Index(q.Strengths(), a.Strength) - slices.Index(q.Strengths(), b.Strength)
 		})
 		rep.Forms[f.Form] = out
 	}
@@ -271,7 +271,7 @@ func Write(w io.Writer, rep *Report, format string) error {
 	case "text", "":
 		return writeDoc(w, rep, false)
 	}
-	return fmt.Errorf("unknown output format %q; use one of: %s", format, strings.Join(Formats, ", "))
+	return fmt.Errorf("unknown output format %q; use one of: %s", format, strings.Join(Formats(), ", "))
 }
 
 func emptyIfNil[T any](s []T) []T {

@@ -21,7 +21,7 @@ func result(t *testing.T, a q.Answers) *rules.Result {
 	t.Helper()
 	set, err := q.Load(os.DirFS("../testdata/set"), q.Options{})
 	require.NoError(t, err)
-	in := rules.Input{Answers: q.Answers{"works": {"now"}}, Modules: []string{"labor"}, NotRun: map[string]string{"sex": rules.NotRouted}, Asked: 7}
+	in := rules.Input{Answers: q.Answers{"works": {"now"}}, Modules: []string{"labor"}, NotRun: map[string]rules.Reason{"sex": rules.NotRouted}, Asked: 7}
 	for k, v := range a {
 		in.Answers[k] = v
 		in.Reached = append(in.Reached, k)
@@ -55,7 +55,7 @@ func TestJSONShape(t *testing.T) {
 
 	forms := doc["forms"].(map[string]any)
 	require.Len(t, forms, 4, "all four forms, always")
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		f := forms[id].(map[string]any)
 		for _, k := range []string{"level", "screened", "incomplete", "purpose_found", "capped", "unknown", "dimensions", "indicators", "level_rule"} {
 			assert.Contains(t, f, k, "form %s", id)

@@ -60,13 +60,13 @@ func BuildRoom(set *q.Set, sc *scenario.Scenario, sheets []string, fbs []*scenar
 			miss("red_flag", f.ID, locale.T(lang, "flag_"+f.ID))
 		}
 		for _, l := range fb.Levels {
-			line.Levels[l.Form] = l.Trainee
+			line.Levels[l.Form] = string(l.Trainee)
 			if !l.TraineeScreened {
 				line.Levels[l.Form] = "not_screened"
 			}
 			if levelRank[l.Trainee] < levelRank[l.Expert] {
 				line.UnderCalls = append(line.UnderCalls, l.Form)
-				miss("under_call", l.Form, locale.T(lang, "form_"+l.Form)+": "+locale.T(lang, "level_"+l.Expert))
+				miss("under_call", l.Form, locale.T(lang, "form_"+l.Form)+": "+locale.T(lang, "level_"+string(l.Expert)))
 			}
 		}
 		for _, ind := range fb.Missed {
@@ -113,7 +113,7 @@ func WriteRoom(w io.Writer, room *Room, lang, format string) error {
 	Heading(w, 2, t("room_by_sheet"), md)
 	for _, s := range room.Sheets {
 		var parts []string
-		for _, f := range q.Forms {
+		for _, f := range q.Forms() {
 			level := t("level_" + s.Levels[f])
 			if s.Levels[f] == "not_screened" {
 				level = t("not_screened")

@@ -4,6 +4,10 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
+
+	"github.com/htscreen/htscreen/screening/guidance"
+	q "github.com/htscreen/htscreen/screening/questionnaire"
+	"github.com/htscreen/htscreen/screening/rules"
 )
 
 // SchemaPath is where the result's JSON Schema is kept, beside the
@@ -12,15 +16,15 @@ const SchemaPath = "questionnaires/schema/result.schema.json"
 
 // schemaEnums are what the Go types cannot say: the values a field takes.
 var schemaEnums = map[string][]string{
-	"Form.level":               {"none", "concern", "refer"},
-	"Form.not_screened_reason": {"routed", "not_routed", "not_selected", "no_module", "stopped"},
-	"Form.timing":              {"now", "past"},
-	"Report.stop":              {"", "settled", "urgent"},
-	"Report.red_flags.items":   {"emergency", "minor", "one_chance"},
-	"Flag.id":                  {"emergency", "minor", "one_chance"},
-	"Rule.level":               {"concern", "refer"},
-	"Indicator.strength":       {"strong", "medium", "weak"},
-	"LineView.kind":            {"phone", "text", "tty", "fax"},
+	"Form.level":               strs(rules.Levels()),
+	"Form.not_screened_reason": strs(rules.Reasons()),
+	"Form.timing":              {rules.TimingNow, rules.TimingPast},
+	"Report.stop":              {"", rules.StopSettled, rules.StopUrgent},
+	"Report.red_flags.items":   q.RedFlags(),
+	"Flag.id":                  q.RedFlags(),
+	"Rule.level":               {string(rules.Concern), string(rules.Refer)},
+	"Indicator.strength":       strs(q.Strengths()),
+	"LineView.kind":            guidance.LineKinds(),
 }
 
 // ResultSchema returns the JSON Schema (draft-07) of `screen --output json`,
@@ -118,4 +122,13 @@ func withEnum(s map[string]any, key string) map[string]any {
 		s["enum"] = e
 	}
 	return s
+}
+
+// strs turns an enumeration into plain strings.
+func strs[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
 }

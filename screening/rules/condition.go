@@ -229,7 +229,7 @@ func (e *env) flag(id string) Truth {
 	return e.flags[id]
 }
 
-func (e *env) strength(s, dim string) Truth {
+func (e *env) strength(s q.Strength, dim string) Truth {
 	t := False
 	for ind, v := range e.fired {
 		if ind.Strength == s && (dim == "" || dim == "any" || ind.Dimension == dim) {

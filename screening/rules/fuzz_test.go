@@ -46,11 +46,11 @@ func FuzzEvaluate(f *testing.F) {
 		}
 		in := rules.Input{Answers: a, Modules: mods}
 		r := rules.Evaluate(set, in)
-		if len(r.Forms) != len(q.Forms) {
+		if len(r.Forms) != len(q.Forms()) {
 			t.Fatalf("%d forms", len(r.Forms))
 		}
 		for _, form := range r.Forms {
-			if !slices.Contains([]string{rules.None, rules.Concern, rules.Refer}, form.Level) {
+			if !slices.Contains(rules.Levels(), form.Level) {
 				t.Fatalf("form %s has level %q", form.Form, form.Level)
 			}
 			if !form.Screened && (form.Level != rules.None || len(form.Indicators) > 0) {

@@ -55,7 +55,10 @@ const (
 	setNotScreened
 )
 
-func rank(level string) int {
+// Rank orders the levels: none 0, concern 1, refer 2.
+func (l Level) Rank() int { return rank(l) }
+
+func rank(level Level) int {
 	switch level {
 	case Concern:
 		return 1
@@ -65,7 +68,7 @@ func rank(level string) int {
 	return 0
 }
 
-func levelBit(level string) levelSet { return setNone << rank(level) }
+func levelBit(level Level) levelSet { return setNone << rank(level) }
 
 // max is the highest level's rank in the set (-1 when only "not screened").
 func (s levelSet) max() int {
@@ -89,7 +92,7 @@ func compute(set *q.Set, v View, full bool) *Outlook {
 	o := &Outlook{set: set, view: v, forms: map[string]*formOutlook{}, flags: map[string]Truth{},
 		firedFlags: map[string]*Flag{}, fired: map[string]Truth{}}
 	passes := map[string]*pass{}
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		m := set.Module(id)
 		run := v.Runs[id]
 		fo := &formOutlook{run: run, levels: setNotScreened}
@@ -219,7 +222,7 @@ func (e *env) fireIndicators() {
 			c = &count{}
 			counts[ind.Dimension] = c
 		}
-		i := slices.Index(q.Strengths, ind.Strength)
+		i := slices.Index(q.Strengths(), ind.Strength)
 		if i < 0 {
 			continue
 		}
@@ -257,9 +260,9 @@ func (e *env) levels(m *q.File) levelSet {
 		t, _ := e.eval(l.When)
 		switch t {
 		case True:
-			return s | levelBit(l.Level)
+			return s | levelBit(Level(l.Level))
 		case Unknown:
-			s |= levelBit(l.Level)
+			s |= levelBit(Level(l.Level))
 		}
 	}
 	return s | setNone
@@ -283,11 +286,11 @@ func (p *pass) result(id string, m *q.File, purpose bool, pev []Evidence) *Form 
 				continue
 			}
 			switch ind.Strength {
-			case "strong":
+			case q.Strong:
 				ds.Strong++
-			case "medium":
+			case q.Medium:
 				ds.Medium++
-			case "weak":
+			case q.Weak:
 				ds.Weak++
 			}
 		}
@@ -309,23 +312,23 @@ func (p *pass) result(id string, m *q.File, purpose bool, pev []Evidence) *Form 
 	lr, lev := first(low)
 	ur, uev := first(up)
 	switch {
-	case ur == nil || (lr != nil && rank(lr.Level) >= min(rank(ur.Level), 1)):
+	case ur == nil || (lr != nil && rank(Level(lr.Level)) >= min(rank(Level(ur.Level)), 1)):
 		if lr != nil {
-			f.Level, f.Rule, f.RuleBasis = lr.Level, lr, lev
+			f.Level, f.Rule, f.RuleBasis = Level(lr.Level), lr, lev
 		}
-	case rank(ur.Level) <= 1:
-		f.Level, f.Rule, f.RuleBasis = ur.Level, ur, uev
+	case rank(Level(ur.Level)) <= 1:
+		f.Level, f.Rule, f.RuleBasis = Level(ur.Level), ur, uev
 	default:
 		// Capped: show the concern rule the untied facts support, if any.
 		f.Level, f.Capped, f.Rule, f.RuleBasis = Concern, true, ur, uev
 		for _, l := range m.Levels {
-			if t, ev := up.eval(l.When); t == True && l.Level == Concern {
+			if t, ev := up.eval(l.When); t == True && Level(l.Level) == Concern {
 				f.Rule, f.RuleBasis = l, ev
 				break
 			}
 		}
 	}
-	f.Capped = ur != nil && rank(ur.Level) > rank(f.Level)
+	f.Capped = ur != nil && rank(Level(ur.Level)) > rank(f.Level)
 	if f.Level != None {
 		f.Timing = timingOf(pev)
 	}
@@ -348,15 +351,8 @@ func moduleRefs(set *q.Set, m *q.File) []string {
 			}
 		}
 	}
-	add(m.Purpose)
-	for _, ind := range m.Indicators {
-		add(ind.When)
-	}
-	for _, l := range m.Levels {
-		add(l.When)
-	}
-	for _, rf := range m.RedFlags {
-		add(rf.When)
+	for _, c := range m.ResultConditions() {
+		add(c)
 	}
 	return ids
 }
@@ -369,9 +365,9 @@ func (o *Outlook) Level(form string) []string {
 		return nil
 	}
 	var out []string
-	for r, name := range []string{None, Concern, Refer} {
+	for r, name := range Levels() {
 		if fo.levels&(setNone<<r) != 0 {
-			out = append(out, name)
+			out = append(out, string(name))
 		}
 	}
 	if fo.levels&setNotScreened != 0 {
@@ -426,7 +422,7 @@ func (o *Outlook) form(c *q.Condition) Truth {
 		}
 		var want levelSet
 		for _, l := range c.Level {
-			want |= levelBit(l)
+			want |= levelBit(Level(l))
 		}
 		var t Truth
 		switch {
@@ -451,7 +447,7 @@ func (o *Outlook) form(c *q.Condition) Truth {
 		return one(c.Form)
 	}
 	t := False
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		t = or(t, one(id))
 	}
 	return t
@@ -486,15 +482,8 @@ func (o *Outlook) Relevant(watch []*q.Condition) map[string]bool {
 			return
 		}
 		mods[m] = true
-		cond(m.Purpose)
-		for _, ind := range m.Indicators {
-			cond(ind.When)
-		}
-		for _, l := range m.Levels {
-			cond(l.When)
-		}
-		for _, rf := range m.RedFlags {
-			cond(rf.When)
+		for _, c := range m.ResultConditions() {
+			cond(c)
 		}
 	}
 	routes := func(form string) {
@@ -527,7 +516,7 @@ func (o *Outlook) Relevant(watch []*q.Condition) map[string]bool {
 				module(ind.File)
 			}
 		case c.Form != "":
-			for _, id := range q.Forms {
+			for _, id := range q.Forms() {
 				if c.Form == "any" || c.Form == id {
 					module(set.Module(id))
 					routes(id)

@@ -34,24 +34,37 @@ import (
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
-// Levels.
+// Level is what a screening found for one form: none, concern or refer.
+// It is decided here, in rules, and nowhere else.
+type Level string
+
+// Levels, lowest first.
 const (
-	None    = "none"
-	Concern = "concern"
-	Refer   = "refer"
+	None    Level = "none"
+	Concern Level = "concern"
+	Refer   Level = "refer"
 )
+
+// Levels returns every level a form can get, lowest first.
+func Levels() []Level { return []Level{None, Concern, Refer} }
+
+// Reason is why a form was not screened.
+type Reason string
 
 // Why a form was not screened.
 const (
-	NotSelected = "not_selected" // modules were named and this one was not
-	NotRouted   = "not_routed"   // the triage did not point to it
-	NoModule    = "no_module"    // the set has no questionnaire for it
+	NotSelected Reason = "not_selected" // modules were named and this one was not
+	NotRouted   Reason = "not_routed"   // the triage did not point to it
+	NoModule    Reason = "no_module"    // the set has no questionnaire for it
 	// Routed: only the triage ran, and it points to this form; its own
 	// questions are for a private follow-up.
-	Routed = "routed"
+	Routed Reason = "routed"
 	// Stopped: the screener stopped (an urgent step) before the module ran.
-	Stopped = "stopped"
+	Stopped Reason = "stopped"
 )
+
+// Reasons returns every reason a form may not be screened.
+func Reasons() []Reason { return []Reason{Routed, NotRouted, NotSelected, NoModule, Stopped} }
 
 // Why a screening ended before every question was asked.
 const (
@@ -71,7 +84,7 @@ type Input struct {
 	// Modules that ran, by form id.
 	Modules []string
 	// NotRun says, for each form whose module did not run, why.
-	NotRun map[string]string
+	NotRun map[string]Reason
 	// Asked counts the questions put to the person or screener.
 	Asked int
 	// Reached lists the questions put to the runner, in order; an answers
@@ -140,8 +153,8 @@ type Form struct {
 	// Screened is true when the form's module ran.
 	Screened bool
 	// NotScreened says why not, when Screened is false.
-	NotScreened string
-	Level       string
+	NotScreened Reason
+	Level       Level
 	// Rule is the level rule that decided the level, nil for "none".
 	Rule      *q.LevelRule
 	RuleBasis []Evidence
@@ -206,7 +219,7 @@ func Evaluate(set *q.Set, in Input) *Result {
 		r.Files = append(r.Files, set.Means)
 	}
 	runs := map[string]Truth{}
-	for _, id := range q.Forms {
+	for _, id := range q.Forms() {
 		f := &Form{Form: id, Module: set.Module(id), Level: None}
 		r.Forms = append(r.Forms, f)
 		if !slices.Contains(in.Modules, id) || f.Module == nil {
@@ -229,7 +242,7 @@ func Evaluate(set *q.Set, in Input) *Result {
 
 	o := compute(set, View{Answers: in.Answers, Runs: runs, Routed: routed}, true)
 	r.outlook = o
-	for _, id := range q.RedFlags {
+	for _, id := range q.RedFlags() {
 		if fl := o.firedFlags[id]; fl != nil {
 			r.RedFlags = append(r.RedFlags, fl)
 		}

@@ -55,7 +55,7 @@ func TestLevels(t *testing.T) {
 	tests := []struct {
 		name       string
 		answers    q.Answers
-		level      string
+		level      rules.Level
 		fired      []string
 		incomplete bool
 	}{
@@ -179,10 +179,10 @@ func TestRedFlagsComeFromTriage(t *testing.T) {
 
 func TestEveryFormIsReported(t *testing.T) {
 	set := testSet(t)
-	r := rules.Evaluate(set, rules.Input{Answers: q.Answers{}, NotRun: map[string]string{"labor": rules.NotRouted}})
-	require.Len(t, r.Forms, len(q.Forms))
+	r := rules.Evaluate(set, rules.Input{Answers: q.Answers{}, NotRun: map[string]rules.Reason{"labor": rules.NotRouted}})
+	require.Len(t, r.Forms, len(q.Forms()))
 	for i, f := range r.Forms {
-		assert.Equal(t, q.Forms[i], f.Form)
+		assert.Equal(t, q.Forms()[i], f.Form)
 		assert.False(t, f.Screened)
 		assert.Equal(t, rules.None, f.Level)
 	}
@@ -208,12 +208,12 @@ func TestBounds(t *testing.T) {
 	runs := map[string]rules.Truth{"labor": rules.True, "sex": rules.False}
 	a := work(q.Answers{"can_leave": {"no"}})
 	o := rules.Bounds(set, rules.View{Answers: a, Unknown: open("m_threat", "m_threat_for", "m_papers", "m_papers_for", "conditions", "debt", "debt_work"), Runs: runs})
-	assert.Equal(t, []string{rules.Concern, rules.Refer}, o.Level("labor"), "one strong: concern, and a second could make it refer")
+	assert.Equal(t, []string{string(rules.Concern), string(rules.Refer)}, o.Level("labor"), "one strong: concern, and a second could make it refer")
 	assert.False(t, o.Settled(nil))
 
 	a["m_threat"], a["m_threat_for"] = []string{"now"}, []string{"work"}
 	o = rules.Bounds(set, rules.View{Answers: a, Unknown: open("m_papers", "m_papers_for", "conditions", "debt", "debt_work"), Runs: runs})
-	assert.Equal(t, []string{rules.Refer}, o.Level("labor"))
+	assert.Equal(t, []string{string(rules.Refer)}, o.Level("labor"))
 	assert.Equal(t, []string{"not_screened"}, o.Level("sex"))
 	assert.True(t, o.Settled(nil), "refer cannot go higher, no flag can change")
 
@@ -221,6 +221,6 @@ func TestBounds(t *testing.T) {
 	watch := []*q.Condition{{Question: "debt", Is: "yes"}}
 	assert.False(t, o.Settled(watch))
 	assert.Equal(t, rules.Unknown, o.Holds(watch[0]))
-	assert.Equal(t, rules.True, o.Holds(&q.Condition{Form: "labor", Level: []string{rules.Refer}}))
-	assert.Equal(t, rules.False, o.Holds(&q.Condition{Form: "sex", Level: []string{rules.None}}), "a form not screened is at no level")
+	assert.Equal(t, rules.True, o.Holds(&q.Condition{Form: "labor", Level: []string{string(rules.Refer)}}))
+	assert.Equal(t, rules.False, o.Holds(&q.Condition{Form: "sex", Level: []string{string(rules.None)}}), "a form not screened is at no level")
 }

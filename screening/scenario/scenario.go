@@ -79,7 +79,7 @@ var Difficulties = []string{"intro", "core", "advanced"}
 // the order of the questionnaire forms; none for a look-alike.
 func (s *Scenario) Forms() []string {
 	var out []string
-	for _, f := range q.Forms {
+	for _, f := range q.Forms() {
 		if l := s.Expected.Levels.Of(f); l != "" && l != "none" {
 			out = append(out, f)
 		}
@@ -101,15 +101,15 @@ type Expected struct {
 // Levels per form.
 type Levels struct {
 	q.Meta
-	Labor          string `yaml:"labor"`
-	Sex            string `yaml:"sex"`
-	ForcedMarriage string `yaml:"forced_marriage"`
-	Organ          string `yaml:"organ"`
+	Labor          rules.Level `yaml:"labor"`
+	Sex            rules.Level `yaml:"sex"`
+	ForcedMarriage rules.Level `yaml:"forced_marriage"`
+	Organ          rules.Level `yaml:"organ"`
 }
 
 // Of returns the expected level of a form.
-func (l Levels) Of(form string) string {
-	return map[string]string{"labor": l.Labor, "sex": l.Sex, "forced_marriage": l.ForcedMarriage, "organ": l.Organ}[form]
+func (l Levels) Of(form string) rules.Level {
+	return map[string]rules.Level{"labor": l.Labor, "sex": l.Sex, "forced_marriage": l.ForcedMarriage, "organ": l.Organ}[form]
 }
 
 // Load reads every *.yaml file of fsys as a scenario and checks it against
@@ -136,7 +136,11 @@ func Load(fsys fs.FS, set *q.Set, requireLangs []string) ([]*Scenario, error) {
 		}
 		s := &Scenario{File: e.Name()}
 		if err := q.DecodeFile(e.Name(), data, s, "the scenario"); err != nil {
-			list = append(list, err.(q.ErrorList)...)
+			var dl q.ErrorList
+			if !errors.As(err, &dl) {
+				return nil, err
+			}
+			list = append(list, dl...)
 			continue
 		}
 		switch {
@@ -152,15 +156,15 @@ func Load(fsys fs.FS, set *q.Set, requireLangs []string) ([]*Scenario, error) {
 		}{{s.Title, "title"}, {s.Setting, "setting"}, {s.Persona, "persona"}, {s.Teaching, "teaching"}} {
 			list = append(list, q.TextErrors(k.t, s.Meta, k.key, true, requireLangs)...)
 		}
-		if !slices.Contains(guidance.Roles, s.Role) {
-			add(s.At("role"), "role %q must be one of: %s", s.Role, strings.Join(guidance.Roles, ", "))
+		if !slices.Contains(guidance.Roles(), s.Role) {
+			add(s.At("role"), "role %q must be one of: %s", s.Role, strings.Join(guidance.Roles(), ", "))
 		}
-		if !slices.Contains(guidance.Regions, s.Region) {
-			add(s.At("region"), "region %q must be one of: %s", s.Region, strings.Join(guidance.Regions, ", "))
+		if !slices.Contains(guidance.Regions(), s.Region) {
+			add(s.At("region"), "region %q must be one of: %s", s.Region, strings.Join(guidance.Regions(), ", "))
 		}
 		for _, a := range s.Audience {
-			if !slices.Contains(guidance.Roles, a) {
-				add(s.At("audience"), "audience %q must be one of: %s", a, strings.Join(guidance.Roles, ", "))
+			if !slices.Contains(guidance.Roles(), a) {
+				add(s.At("audience"), "audience %q must be one of: %s", a, strings.Join(guidance.Roles(), ", "))
 			}
 		}
 		if s.Difficulty != "" && !slices.Contains(Difficulties, s.Difficulty) {
@@ -180,14 +184,14 @@ func Load(fsys fs.FS, set *q.Set, requireLangs []string) ([]*Scenario, error) {
 			}
 			list = append(list, q.TextErrors(a.Why, a.Meta, "why", true, requireLangs)...)
 		}
-		for _, f := range q.Forms {
-			if l := s.Expected.Levels.Of(f); !slices.Contains([]string{rules.None, rules.Concern, rules.Refer}, l) {
+		for _, f := range q.Forms() {
+			if l := s.Expected.Levels.Of(f); !slices.Contains(rules.Levels(), l) {
 				add(s.Expected.Levels.At(f), "expected level for %s must be none, concern or refer, not %q", f, l)
 			}
 		}
 		for _, rf := range s.Expected.RedFlags {
-			if !slices.Contains(q.RedFlags, rf) {
-				add(s.Expected.At("red_flags"), "unknown red flag %q; use: %s", rf, strings.Join(q.RedFlags, ", "))
+			if !slices.Contains(q.RedFlags(), rf) {
+				add(s.Expected.At("red_flags"), "unknown red flag %q; use: %s", rf, strings.Join(q.RedFlags(), ", "))
 			}
 		}
 		if s.Answers.Kind == 0 {
@@ -195,11 +199,9 @@ func Load(fsys fs.FS, set *q.Set, requireLangs []string) ([]*Scenario, error) {
 			continue
 		}
 		given, err := answers.ParseNode(e.Name(), &s.Answers, set)
-		var al answers.ErrorList
+		var al q.ErrorList
 		if errors.As(err, &al) {
-			for _, ae := range al {
-				add(q.Pos{File: ae.File, Line: ae.Line, Col: ae.Col}, "%s", ae.Msg)
-			}
+			list = append(list, al...)
 			continue
 		}
 		s.Given = given
@@ -263,7 +265,7 @@ type Feedback struct {
 // read as "no indicators found".
 type LevelDiff struct {
 	Form                            string
-	Expert, Trainee                 string
+	Expert, Trainee                 rules.Level
 	ExpertScreened, TraineeScreened bool
 	// Cause, for a level the trainee under-called, are the answers on the
 	// form's path (its route, purpose and indicators) that differ.
@@ -285,7 +287,19 @@ type AnswerDiff struct {
 	Expert, Trainee []string
 }
 
-var rank = map[string]int{rules.None: 0, rules.Concern: 1, rules.Refer: 2}
+var rank = map[rules.Level]int{rules.None: 0, rules.Concern: 1, rules.Refer: 2}
+
+// missing returns the elements of a that b lacks, in a's order (nil when
+// there are none).
+func missing[T comparable](a, b []T) []T {
+	var out []T
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
 
 // Compare sets a trainee's result beside the expert's.
 func Compare(set *q.Set, expert, trainee *rules.Result) *Feedback {
@@ -309,32 +323,19 @@ func Compare(set *q.Set, expert, trainee *rules.Result) *Feedback {
 		fb.Levels = append(fb.Levels, d)
 	}
 	ef, tf := flagIDs(expert), flagIDs(trainee)
-	for _, id := range ef {
-		if !slices.Contains(tf, id) {
-			fb.FlagsMissed = append(fb.FlagsMissed, FlagDiff{ID: id, Cause: differs(flagPath(set, id))})
-		}
-	}
-	for _, id := range tf {
-		if !slices.Contains(ef, id) {
-			fb.FlagsExtra = append(fb.FlagsExtra, id)
-		}
+	fb.FlagsExtra = missing(tf, ef)
+	for _, id := range missing(ef, tf) {
+		fb.FlagsMissed = append(fb.FlagsMissed, FlagDiff{ID: id, Cause: differs(flagPath(set, id))})
 	}
 	ei, ti := fired(expert), fired(trainee)
+	fb.Missed, fb.OverCalled = missing(ei, ti), missing(ti, ei)
 	mattered := map[string]bool{}
-	for _, ind := range ei {
-		if !slices.Contains(ti, ind) {
-			fb.Missed = append(fb.Missed, ind)
-			for _, id := range ind.When.Questions() {
-				mattered[id] = true
-				if qu := set.Question(id); qu != nil && qu.FollowUp != nil {
-					mattered[qu.FollowUp.ID] = true
-				}
+	for _, ind := range fb.Missed {
+		for _, id := range ind.When.Questions() {
+			mattered[id] = true
+			if qu := set.Question(id); qu != nil && qu.FollowUp != nil {
+				mattered[qu.FollowUp.ID] = true
 			}
-		}
-	}
-	for _, ind := range ti {
-		if !slices.Contains(ei, ind) {
-			fb.OverCalled = append(fb.OverCalled, ind)
 		}
 	}
 	for _, id := range order {

@@ -51,7 +51,7 @@ func TestScenarioCoverage(t *testing.T) {
 	negatives := 0
 	for _, s := range all {
 		none := true
-		for _, f := range q.Forms {
+		for _, f := range q.Forms() {
 			if l := s.Expected.Levels.Of(f); l != rules.None {
 				none = false
 				if l == rules.Refer {
@@ -66,7 +66,7 @@ func TestScenarioCoverage(t *testing.T) {
 			negatives++
 		}
 	}
-	for _, f := range q.Forms {
+	for _, f := range q.Forms() {
 		assert.True(t, referred[f], "no scenario refers for %s", f)
 	}
 	assert.True(t, flags["minor"])
@@ -110,8 +110,8 @@ func TestCompare(t *testing.T) {
 	require.NotEmpty(t, fb.Levels[i0].Cause, "an under-call names the answers that closed it")
 	assert.Equal(t, "m_cannot_stop", fb.Levels[i0].Cause[0].Question.ID)
 	i := slices.IndexFunc(fb.Levels, func(d scenario.LevelDiff) bool { return d.Form == "labor" })
-	assert.Equal(t, "refer", fb.Levels[i].Expert)
-	assert.Equal(t, "none", fb.Levels[i].Trainee, "without the control questions the trainee under-calls")
+	assert.Equal(t, rules.Refer, fb.Levels[i].Expert)
+	assert.Equal(t, rules.None, fb.Levels[i].Trainee, "without the control questions the trainee under-calls")
 	assert.False(t, fb.Levels[i].Same())
 }
 

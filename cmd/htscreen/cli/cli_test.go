@@ -32,6 +32,9 @@ func TestExitCodes(t *testing.T) {
 	broken := filepath.Join("..", "..", "..", "screening", "questionnaire", "testdata", "broken", "unknown_key")
 	answers := filepath.Join(t.TempDir(), "bad.yaml")
 	require.NoError(t, os.WriteFile(answers, []byte("works_for_someon: \"no\"\n"), 0o600))
+	farAnswers := filepath.Join(t.TempDir(), "far.yaml")
+	require.NoError(t, os.WriteFile(farAnswers, []byte("zzzzzzzz: \"no\"\n"), 0o600))
+	empty := t.TempDir()
 	twoDocs := filepath.Join(t.TempDir(), "two.yaml")
 	require.NoError(t, os.WriteFile(twoDocs, []byte("age_band: adult\n---\ndanger_now: \"yes\"\n"), 0o600))
 	tests := []struct {
@@ -47,6 +50,8 @@ func TestExitCodes(t *testing.T) {
 		{"screen broken set asks nothing", []string{"screen", "--questionnaires", broken}, "1\n", cli.ExitError, "nothing was asked"},
 		{"missing folder", []string{"screen", "--questionnaires", "/nonexistent/htscreen"}, "", cli.ExitError, "cannot read questionnaire folder /nonexistent/htscreen"},
 		{"bad answers file", []string{"screen", "--answers", answers}, "", cli.ExitError, `bad.yaml:1:1: unknown question "works_for_someon"; did you mean "works_for_someone"?`},
+		{"answers file naming no question near any", []string{"screen", "--answers", farAnswers}, "", cli.ExitError, "far.yaml:1:1: unknown question \"zzzzzzzz\"; `htscreen list MODULE` shows the question ids"},
+		{"folder without questionnaires", []string{"screen", "--questionnaires", empty}, "", cli.ExitError, empty + ": no questionnaire files (*.yaml) in the folder; point --questionnaires at a folder that holds triage.yaml and the module files"},
 		{"answers file with a second document", []string{"screen", "--answers", twoDocs}, "", cli.ExitError, "two.yaml:2:1: a second YAML document starts here"},
 		{"missing answers file", []string{"screen", "--answers", "/nonexistent/a.yaml"}, "", cli.ExitError, "reading answers"},
 		{"unknown output", []string{"screen", "--output", "xml"}, "", cli.ExitUsage, `invalid value "xml" for --output; valid values: text, markdown, json`},

@@ -70,50 +70,16 @@ func scenarioIDs(b *bundle) []string {
 }
 
 // explainIDs is everything explain accepts.
-func explainIDs(b *bundle) []string {
-	seen := map[string]bool{}
-	var ids []string
-	add := func(id string) {
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	for _, f := range b.set.Files {
-		add(f.ID)
-		for _, d := range f.Dimensions {
-			add(f.ID + "." + d.ID)
-		}
-		for _, l := range f.Levels {
-			add(f.ID + "." + l.Level)
-		}
-		for _, qu := range f.Questions {
-			add(qu.ID)
-		}
-		for _, ind := range f.Indicators {
-			add(ind.ID)
-		}
-		for _, rf := range f.RedFlags {
-			add(rf.ID)
-		}
-	}
-	for _, s := range b.guidance.Steps {
-		add(s.ID)
-	}
-	for _, c := range b.guidance.Contacts {
-		add(c.ID)
-	}
-	return ids
-}
+func explainIDs(b *bundle) []string { return report.ExplainIDs(b.set, b.guidance) }
 
 // registerCompletions wires completion into the command tree.
 func registerCompletions(root *cobra.Command) {
 	for _, cmd := range root.Commands() {
 		flags := map[string][]string{
 			"lang":   locale.Langs(),
-			"role":   guidance.Roles,
-			"region": guidance.Regions,
-			"form":   q.Forms,
+			"role":   guidance.Roles(),
+			"region": guidance.Regions(),
+			"form":   q.Forms(),
 		}
 		for name, vals := range flags {
 			if cmd.Flags().Lookup(name) != nil {
@@ -121,9 +87,9 @@ func registerCompletions(root *cobra.Command) {
 			}
 		}
 		if f := cmd.Flags().Lookup("output"); f != nil {
-			vals := report.Formats
+			vals := report.Formats()
 			if cmd.Name() == "list" || cmd.Name() == "scenarios" {
-				vals = []string{"text", "json"}
+				vals = report.ListFormats()
 			}
 			_ = cmd.RegisterFlagCompletionFunc("output", fixed(vals...))
 		}

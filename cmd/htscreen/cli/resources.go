@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,8 +11,8 @@ import (
 	"github.com/htscreen/htscreen/screening/report"
 )
 
-// ResourcesOptions are the resources command's settings.
-type ResourcesOptions struct {
+// resourcesOptions are the resources command's settings.
+type resourcesOptions struct {
 	IO             *IOStreams
 	Form           string
 	Region         string
@@ -22,8 +21,8 @@ type ResourcesOptions struct {
 	Questionnaires string
 }
 
-func newResourcesCmd(ios *IOStreams, runF func(*ResourcesOptions) error) *cobra.Command {
-	opts := &ResourcesOptions{IO: ios}
+func newResourcesCmd(ios *IOStreams) *cobra.Command {
+	opts := &resourcesOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "resources",
 		Short: "Show the referral directory, to look up a contact without screening",
@@ -36,14 +35,11 @@ research flags as old or uncertain. Works offline.`,
   htscreen resources --output markdown --lang es`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return runResources(opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Form, "form", "", "only contacts for this form: "+strings.Join(q.Forms, ", "))
+	f.StringVar(&opts.Form, "form", "", "only contacts for this form: "+strings.Join(q.Forms(), ", "))
 	f.StringVar(&opts.Region, "region", "", "only contacts for this region: nyc, or nys for the rest of the state")
 	f.StringVarP(&opts.Output, "output", "o", "text", "text, markdown or json")
 	f.StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
@@ -51,21 +47,18 @@ research flags as old or uncertain. Works offline.`,
 	return cmd
 }
 
-func runResources(opts *ResourcesOptions) error {
+func runResources(opts *resourcesOptions) error {
 	if opts.Form != "" {
-		if err := checkValue("form", opts.Form, q.Forms); err != nil {
+		if err := checkValue("form", opts.Form, q.Forms()); err != nil {
 			return err
 		}
 	}
 	if opts.Region != "" {
-		if err := checkValue("region", opts.Region, guidance.Regions); err != nil {
+		if err := checkValue("region", opts.Region, guidance.Regions()); err != nil {
 			return err
 		}
 	}
-	if err := checkValue("output", opts.Output, report.Formats); err != nil {
-		return err
-	}
-	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+	if err := checkOutputAndLang(opts.Output, report.Formats(), opts.Lang); err != nil {
 		return err
 	}
 	_, dir, err := loadSet(opts.IO, opts.Questionnaires, q.Options{})
@@ -73,27 +66,5 @@ func runResources(opts *ResourcesOptions) error {
 		return err
 	}
 	contacts, head := guidance.Resources(dir, opts.Form, opts.Region, guidance.Options{Lang: opts.Lang, Now: now(opts.IO)})
-	out := opts.IO.Out
-	if opts.Output == "json" {
-		return report.WriteJSON(out, struct {
-			Verified string                 `json:"verified"`
-			Stale    bool                   `json:"stale"`
-			Warning  string                 `json:"warning,omitempty"`
-			Contacts []guidance.ContactView `json:"contacts"`
-		}{head.Verified, head.Stale, head.Warning, contacts})
-	}
-	md := opts.Output == "markdown"
-	t := func(key string, args ...any) string { return locale.T(opts.Lang, key, args...) }
-	report.Heading(out, 1, t("resources_title"), md)
-	if head.Warning != "" {
-		fmt.Fprintf(out, "%s\n\n", head.Warning)
-	}
-	for _, c := range contacts {
-		fmt.Fprintf(out, "- %s\n  %s\n", report.ContactLine(c, opts.Lang, md), c.Purpose)
-	}
-	fmt.Fprintf(out, "\n%s.\n", t("contacts_verified", head.Verified))
-	if head.Warning != "" {
-		fmt.Fprintln(out, head.Warning)
-	}
-	return nil
+	return report.WriteResources(opts.IO.Out, contacts, head, opts.Output, opts.Lang)
 }

@@ -17,9 +17,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/htscreen/htscreen/cmd/htscreen/internal/terminal"
 	"github.com/htscreen/htscreen/questionnaires"
-	"github.com/htscreen/htscreen/screening/form"
 	"github.com/htscreen/htscreen/screening/guidance"
+	"github.com/htscreen/htscreen/screening/locale"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 	"github.com/htscreen/htscreen/screening/scenario"
 )
@@ -112,9 +113,9 @@ no network.
 		&cobra.Group{ID: "questionnaires", Title: "Questionnaires:"},
 	)
 	for group, cmds := range map[string][]*cobra.Command{
-		"screening":      {newScreenCmd(ios, nil), newResourcesCmd(ios, nil)},
-		"training":       {newScenariosCmd(ios, nil), newTrainCmd(ios, nil), newExplainCmd(ios, nil), newShowCmd(ios, nil)},
-		"questionnaires": {newValidateCmd(ios, nil), newListCmd(ios, nil)},
+		"screening":      {newScreenCmd(ios), newResourcesCmd(ios)},
+		"training":       {newScenariosCmd(ios), newTrainCmd(ios), newExplainCmd(ios), newShowCmd(ios)},
+		"questionnaires": {newValidateCmd(ios), newListCmd(ios)},
 	} {
 		for _, c := range cmds {
 			c.GroupID = group
@@ -143,9 +144,9 @@ func MainContext(ctx context.Context, args []string, ios *IOStreams, version str
 	if err == nil {
 		err = out.firstErr()
 	}
-	if ctx.Err() != nil && !errors.Is(err, form.ErrAborted) {
+	if ctx.Err() != nil && !errors.Is(err, terminal.ErrAborted) {
 		// A signal arrived while a command without a runner was working.
-		err = &form.AbortError{Reason: "htscreen: stopped by a signal; nothing was kept."}
+		err = &terminal.AbortError{Reason: "htscreen: stopped by a signal; nothing was kept."}
 	}
 	if err == nil {
 		return ExitOK
@@ -155,7 +156,7 @@ func MainContext(ctx context.Context, args []string, ios *IOStreams, version str
 	switch {
 	case errors.As(err, &rep):
 		return rep.code
-	case errors.Is(err, form.ErrAborted):
+	case errors.Is(err, terminal.ErrAborted):
 		fmt.Fprintln(ios.ErrOut, err)
 		return ExitAborted
 	case errors.As(err, &ue), strings.HasPrefix(err.Error(), "unknown command"):
@@ -194,6 +195,28 @@ func checkArg(what, value string, valid []string) error {
 		hint = fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return usagef("unknown %s %q%s; valid %ss: %s", what, value, hint, what, strings.Join(valid, ", "))
+}
+
+// checkOutputAndLang checks the two flags every rendering command has: the
+// output format among formats, and the language.
+func checkOutputAndLang(output string, formats []string, lang string) error {
+	if err := checkValue("output", output, formats); err != nil {
+		return err
+	}
+	return checkValue("lang", lang, locale.Langs())
+}
+
+// findFile returns the questionnaire called id, or a usage error naming the
+// set's questionnaires.
+func findFile(set *q.Set, id string) (*q.File, error) {
+	var ids []string
+	for _, f := range set.Files {
+		if f.ID == id {
+			return f, nil
+		}
+		ids = append(ids, f.ID)
+	}
+	return nil, checkArg("module", id, ids)
 }
 
 // bundle is everything a command may need from a questionnaire folder.
@@ -258,6 +281,7 @@ func load(ios *IOStreams, dir string, opts q.Options, withScenarios bool) (*bund
 		prefix = filepath.Join(root, "scenarios")
 		b.scenarios, err = scenario.Load(sfs, set, opts.RequireLangs)
 	}
+	err = advise(err)
 	var list q.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {

@@ -11,8 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/htscreen/htscreen/cmd/htscreen/internal/terminal"
 	"github.com/htscreen/htscreen/screening/answers"
-	"github.com/htscreen/htscreen/screening/form"
 	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/interview"
 	"github.com/htscreen/htscreen/screening/locale"
@@ -21,8 +21,8 @@ import (
 	"github.com/htscreen/htscreen/screening/rules"
 )
 
-// ScreenOptions are the screen command's settings.
-type ScreenOptions struct {
+// screenOptions are the screen command's settings.
+type screenOptions struct {
 	IO             *IOStreams
 	Modules        []string
 	Accessible     bool
@@ -43,15 +43,15 @@ type ScreenOptions struct {
 	ctx context.Context
 }
 
-func (o *ScreenOptions) context() context.Context {
+func (o *screenOptions) context() context.Context {
 	if o.ctx == nil {
 		return context.Background()
 	}
 	return o.ctx
 }
 
-func newScreenCmd(ios *IOStreams, runF func(*ScreenOptions) error) *cobra.Command {
-	opts := &ScreenOptions{IO: ios}
+func newScreenCmd(ios *IOStreams) *cobra.Command {
+	opts := &screenOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "screen [triage | MODULE...]",
 		Short: "Run a screening: the triage, then the modules it points to",
@@ -88,9 +88,6 @@ a wrong file or pipe sends one.
 			opts.Modules = args
 			opts.RegionSet = cmd.Flags().Changed("region")
 			opts.ctx = cmd.Context()
-			if runF != nil {
-				return runF(opts)
-			}
 			return runScreen(opts)
 		},
 	}
@@ -98,34 +95,31 @@ a wrong file or pipe sends one.
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line with numbered answers (screen readers, simple terminals)")
 	f.StringVar(&opts.AnswersFile, "answers", "", "take answers from a YAML or JSON `FILE` of question id: answer (- for standard input)")
 	f.StringVar(&opts.Lang, "lang", locale.Default, "language of questions and result: "+strings.Join(locale.Langs(), ", "))
-	f.StringVar(&opts.Role, "role", "", "your role, for the guidance: "+strings.Join(guidance.Roles, ", ")+" (asked once if not given; with --answers, every role's steps are shown)")
+	f.StringVar(&opts.Role, "role", "", "your role, for the guidance: "+strings.Join(guidance.Roles(), ", ")+" (asked once if not given; with --answers, every role's steps are shown)")
 	f.StringVar(&opts.Region, "region", "nyc", "where you are, for the guidance: nyc, or nys for the rest of New York State")
-	f.StringVarP(&opts.Output, "output", "o", "text", "result format: "+strings.Join(report.Formats, ", "))
+	f.StringVarP(&opts.Output, "output", "o", "text", "result format: "+strings.Join(report.Formats(), ", "))
 	f.StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires from `DIR` instead of the embedded set")
 	f.BoolVar(&opts.Full, "full", false, "ask every question that applies, also after the result is settled (for detail; scripts and answers files stop at a settled result otherwise)")
 	f.BoolVar(&opts.Print, "print", false, "full screen: also write the result to standard output after the screen closes (a deliberate choice: it may then be kept)")
 	return cmd
 }
 
-func runScreen(opts *ScreenOptions) error {
+func runScreen(opts *screenOptions) error {
 	ios := opts.IO
-	if err := checkValue("output", opts.Output, report.Formats); err != nil {
-		return err
-	}
-	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+	if err := checkOutputAndLang(opts.Output, report.Formats(), opts.Lang); err != nil {
 		return err
 	}
 	if opts.Role != "" {
-		if err := checkValue("role", opts.Role, guidance.Roles); err != nil {
+		if err := checkValue("role", opts.Role, guidance.Roles()); err != nil {
 			return err
 		}
 	}
-	if err := checkValue("region", opts.Region, guidance.Regions); err != nil {
+	if err := checkValue("region", opts.Region, guidance.Regions()); err != nil {
 		return err
 	}
 	for _, m := range opts.Modules {
-		if err := checkValue("module", m, append([]string{q.TriageID}, q.Forms...)); err != nil {
-			return usagef("unknown module %q; valid modules: triage (alone: the triage only), %s", m, strings.Join(q.Forms, ", "))
+		if err := checkValue("module", m, append([]string{q.TriageID}, q.Forms()...)); err != nil {
+			return usagef("unknown module %q; valid modules: triage (alone: the triage only), %s", m, strings.Join(q.Forms(), ", "))
 		}
 		if m == q.TriageID && len(opts.Modules) > 1 {
 			return usagef("name the triage alone (the triage only) or the modules, not both")
@@ -167,10 +161,10 @@ func runScreen(opts *ScreenOptions) error {
 		in, err = screenFromFile(opts, plan)
 	} else {
 		fmt.Fprintln(ios.ErrOut, locale.T(opts.Lang, "start"))
-		plain := form.NewPlain(ios.In, ios.ErrOut, opts.Lang).WithContext(opts.context())
+		plain := terminal.NewPlain(ios.In, ios.ErrOut, opts.Lang).WithContext(opts.context())
 		if opts.Role == "" {
 			// Asked once, so that the guidance fits the user.
-			if opts.Role, err = plain.Choose(locale.T(opts.Lang, "role_prompt"), guidance.Roles, "role_"); err != nil {
+			if opts.Role, err = plain.Choose(locale.T(opts.Lang, "role_prompt"), guidance.Roles(), "role_"); err != nil {
 				return err
 			}
 		}
@@ -207,25 +201,13 @@ func fullScreen(accessible bool, ios *IOStreams) bool {
 
 // runFullScreen shows the screening and its result on the alternate screen.
 // The result reaches stdout only with --print, after the screen has closed.
-func runFullScreen(opts *ScreenOptions, plan *interview.Plan, dir *guidance.Directory, evaluate func(rules.Input, string, string) *report.Report) error {
+func runFullScreen(opts *screenOptions, plan *interview.Plan, dir *guidance.Directory, evaluate func(rules.Input, string, string) *report.Report) error {
 	ios := opts.IO
 	region := opts.Region
 	if !opts.RegionSet {
 		region = "" // asked on the first screen
 	}
-	fs := &form.FullScreen{
-		Plan: plan, Lang: opts.Lang, Role: opts.Role, Region: region,
-		Watch: dir.Watch,
-		Urgent: func(st interview.Step, role, region string) string {
-			return urgentText(dir, st, opts.Lang, role, region)
-		},
-		Roles: guidance.Roles, Regions: guidance.Regions, In: ios.In, Out: ios.ErrOut,
-		Result: func(in rules.Input, role, region string) (string, error) {
-			var b strings.Builder
-			err := report.Write(&b, evaluate(in, role, region), "text")
-			return b.String(), err
-		},
-	}
+	fs := newFullScreen(ios, plan, dir, opts.Lang, opts.Role, region, evaluate)
 	out, err := fs.Run(opts.context())
 	if err != nil {
 		return err
@@ -236,10 +218,30 @@ func runFullScreen(opts *ScreenOptions, plan *interview.Plan, dir *guidance.Dire
 	return report.Write(ios.Out, evaluate(out.Input, out.Role, out.Region), opts.Output)
 }
 
+// newFullScreen wires the full-screen runner to the guidance (what to watch
+// for, what to do first on an urgent red flag) and to the text renderer for
+// the closing view. screen and train share it; they differ in the plan, the
+// preface and how a result is built.
+func newFullScreen(ios *IOStreams, plan *interview.Plan, dir *guidance.Directory, lang, role, region string, build func(in rules.Input, role, region string) *report.Report) *terminal.FullScreen {
+	return &terminal.FullScreen{
+		Plan: plan, Lang: lang, Role: role, Region: region,
+		Watch: dir.Watch,
+		Urgent: func(st interview.Step, role, region string) string {
+			return urgentText(dir, st, lang, role, region)
+		},
+		Roles: guidance.Roles(), Regions: guidance.Regions(), In: ios.In, Out: ios.ErrOut,
+		Result: func(in rules.Input, role, region string) (string, error) {
+			var b strings.Builder
+			err := report.Write(&b, build(in, role, region), "text")
+			return b.String(), err
+		},
+	}
+}
+
 // screenFromFile answers the screening from an answers file, walking the same
 // path an interactive screening would: skip logic and triage routing apply,
 // and questions the file does not answer count as not asked.
-func screenFromFile(opts *ScreenOptions, plan *interview.Plan) (rules.Input, error) {
+func screenFromFile(opts *screenOptions, plan *interview.Plan) (rules.Input, error) {
 	set := plan.Set
 	name := opts.AnswersFile
 	var data []byte
@@ -255,7 +257,7 @@ func screenFromFile(opts *ScreenOptions, plan *interview.Plan) (rules.Input, err
 	}
 	given, err := answers.Parse(name, data, set)
 	if err != nil {
-		return rules.Input{}, err
+		return rules.Input{}, advise(err)
 	}
 	in, unused, err := interview.FromAnswers(plan, given)
 	if err != nil {

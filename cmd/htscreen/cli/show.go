@@ -10,8 +10,8 @@ import (
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
-// ShowOptions are the show command's settings.
-type ShowOptions struct {
+// showOptions are the show command's settings.
+type showOptions struct {
 	IO     *IOStreams
 	Module string
 	Output string
@@ -22,8 +22,8 @@ type ShowOptions struct {
 	Questionnaires string
 }
 
-func newShowCmd(ios *IOStreams, runF func(*ShowOptions) error) *cobra.Command {
-	opts := &ShowOptions{IO: ios}
+func newShowCmd(ios *IOStreams) *cobra.Command {
+	opts := &showOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "show MODULE",
 		Short: "Print a questionnaire for paper: questions, notes, answer boxes, indicators, rules",
@@ -41,15 +41,12 @@ ids, weights or rule logic); --style signs a one-page sheet of the signs.`,
   htscreen show labor --style signs`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usagef("show takes one module: triage, %s", strings.Join(q.Forms, ", "))
+				return usagef("show takes one module: triage, %s", strings.Join(q.Forms(), ", "))
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Module = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
 			return runShow(opts)
 		},
 	}
@@ -67,11 +64,8 @@ ids, weights or rule logic); --style signs a one-page sheet of the signs.`,
 	return cmd
 }
 
-func runShow(opts *ShowOptions) error {
-	if err := checkValue("output", opts.Output, []string{"text", "markdown"}); err != nil {
-		return err
-	}
-	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+func runShow(opts *showOptions) error {
+	if err := checkOutputAndLang(opts.Output, printout.Formats(), opts.Lang); err != nil {
 		return err
 	}
 	if err := checkValue("style", opts.Style, []string{"authoring", "handout", "signs"}); err != nil {
@@ -81,19 +75,16 @@ func runShow(opts *ShowOptions) error {
 	if err != nil {
 		return err
 	}
-	var ids []string
-	for _, f := range set.Files {
-		ids = append(ids, f.ID)
-		if f.ID == opts.Module {
-			md := opts.Output == "markdown"
-			switch opts.Style {
-			case "handout":
-				return printout.Handout(opts.IO.Out, f, opts.Lang, md)
-			case "signs":
-				return printout.Signs(opts.IO.Out, f, opts.Lang, md)
-			}
-			return printout.Write(opts.IO.Out, f, opts.Lang, md)
-		}
+	f, err := findFile(set, opts.Module)
+	if err != nil {
+		return err
 	}
-	return checkArg("module", opts.Module, ids)
+	md := opts.Output == "markdown"
+	switch opts.Style {
+	case "handout":
+		return printout.Handout(opts.IO.Out, f, opts.Lang, md)
+	case "signs":
+		return printout.Signs(opts.IO.Out, f, opts.Lang, md)
+	}
+	return printout.Write(opts.IO.Out, f, opts.Lang, md)
 }

@@ -6,12 +6,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/htscreen/htscreen/cmd/htscreen/internal/terminal"
 	"github.com/htscreen/htscreen/screening/answers"
-	"github.com/htscreen/htscreen/screening/form"
 	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/interview"
 	"github.com/htscreen/htscreen/screening/locale"
@@ -22,16 +21,16 @@ import (
 	"github.com/htscreen/htscreen/screening/scenario"
 )
 
-// ScenariosOptions are the scenarios command's settings.
-type ScenariosOptions struct {
+// scenariosOptions are the scenarios command's settings.
+type scenariosOptions struct {
 	IO             *IOStreams
 	Output         string
 	Lang           string
 	Questionnaires string
 }
 
-func newScenariosCmd(ios *IOStreams, runF func(*ScenariosOptions) error) *cobra.Command {
-	opts := &ScenariosOptions{IO: ios}
+func newScenariosCmd(ios *IOStreams) *cobra.Command {
+	opts := &scenariosOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "scenarios",
 		Short: "List the fictional training scenarios",
@@ -40,9 +39,6 @@ expert's answers, the expected result and teaching notes. Run one with
 'htscreen train ID'.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return runScenarios(opts)
 		},
 	}
@@ -52,67 +48,19 @@ expert's answers, the expected result and teaching notes. Run one with
 	return cmd
 }
 
-func runScenarios(opts *ScenariosOptions) error {
-	if err := checkValue("output", opts.Output, []string{"text", "json"}); err != nil {
-		return err
-	}
-	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+func runScenarios(opts *scenariosOptions) error {
+	if err := checkOutputAndLang(opts.Output, report.ListFormats(), opts.Lang); err != nil {
 		return err
 	}
 	b, err := loadBundle(opts.IO, opts.Questionnaires, q.Options{})
 	if err != nil {
 		return err
 	}
-	type entry struct {
-		ID         string            `json:"id"`
-		Title      string            `json:"title"`
-		Setting    string            `json:"setting"`
-		Expected   map[string]string `json:"expected"`
-		RedFlags   []string          `json:"red_flags"`
-		Forms      []string          `json:"forms"`
-		LookAlike  bool              `json:"look_alike"`
-		Audience   []string          `json:"audience"`
-		Difficulty string            `json:"difficulty,omitempty"`
-		Source     string            `json:"source,omitempty"`
-		Discussion string            `json:"discussion,omitempty"`
-	}
-	var list []entry
-	for _, s := range b.scenarios {
-		audience := s.Audience
-		if len(audience) == 0 {
-			audience = []string{s.Role}
-		}
-		e := entry{ID: s.ID, Title: s.Title.In(opts.Lang), Setting: s.Setting.In(opts.Lang), Expected: map[string]string{}, RedFlags: append([]string{}, s.Expected.RedFlags...),
-			Forms: append([]string{}, s.Forms()...), LookAlike: s.LookAlike(), Audience: audience, Difficulty: s.Difficulty, Source: s.Source, Discussion: s.Discussion.In(opts.Lang)}
-		for _, f := range q.Forms {
-			e.Expected[f] = s.Expected.Levels.Of(f)
-		}
-		list = append(list, e)
-	}
-	if opts.Output == "json" {
-		return report.WriteJSON(opts.IO.Out, list)
-	}
-	tw := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSETTING\tFORMS\tAUDIENCE\tDIFFICULTY\tTITLE")
-	for _, e := range list {
-		forms := strings.Join(e.Forms, ", ")
-		if e.LookAlike {
-			forms = "look-alike"
-		}
-		for _, f := range e.RedFlags {
-			forms += " +" + f
-		}
-		diff := e.Difficulty
-		if diff == "" {
-			diff = "-"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, e.Setting, forms, strings.Join(e.Audience, ", "), diff, e.Title)
-	}
-	return tw.Flush()
+	return report.WriteScenarioList(opts.IO.Out, b.scenarios, opts.Output, opts.Lang)
 }
 
-// TrainOptions are the train command's settings.
-type TrainOptions struct {
+// trainOptions are the train command's settings.
+type trainOptions struct {
 	IO       *IOStreams
 	Scenario string
 	Reveal   bool
@@ -131,8 +79,8 @@ type TrainOptions struct {
 	ctx context.Context
 }
 
-func newTrainCmd(ios *IOStreams, runF func(*TrainOptions) error) *cobra.Command {
-	opts := &TrainOptions{IO: ios}
+func newTrainCmd(ios *IOStreams) *cobra.Command {
+	opts := &trainOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "train SCENARIO",
 		Short: "Practise a screening on a fictional persona and see what you missed",
@@ -166,9 +114,6 @@ persona alone for a paper card, --sheet a paper answer sheet to fill in.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Scenario = args[0]
 			opts.ctx = cmd.Context()
-			if runF != nil {
-				return runF(opts)
-			}
 			return runTrain(opts)
 		},
 	}
@@ -180,17 +125,14 @@ persona alone for a paper card, --sheet a paper answer sheet to fill in.`,
 	f.BoolVar(&opts.Present, "present", false, "for a projector: the persona, the signs, the result, then the next steps and teaching points, one part at a time (Enter shows the next)")
 	f.StringArrayVar(&opts.Sheets, "answers", nil, "score an answer sheet (a YAML or JSON answers `FILE`) instead of asking; repeat for a room")
 	f.StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
-	f.StringVarP(&opts.Output, "output", "o", "text", "feedback format: "+strings.Join(report.Formats, ", "))
+	f.StringVarP(&opts.Output, "output", "o", "text", "feedback format: "+strings.Join(report.Formats(), ", "))
 	f.StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires and scenarios from `DIR`")
 	return cmd
 }
 
-func runTrain(opts *TrainOptions) error {
+func runTrain(opts *trainOptions) error {
 	ios := opts.IO
-	if err := checkValue("output", opts.Output, report.Formats); err != nil {
-		return err
-	}
-	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+	if err := checkOutputAndLang(opts.Output, report.Formats(), opts.Lang); err != nil {
 		return err
 	}
 	if ios.outClosed() {
@@ -268,19 +210,9 @@ func runTrain(opts *TrainOptions) error {
 
 	var in rules.Input
 	if fullScreen(opts.Accessible, ios) {
-		fs := &form.FullScreen{
-			Plan: &interview.Plan{Set: b.set}, Lang: lang, Role: sc.Role, Region: sc.Region, In: ios.In, Out: ios.ErrOut,
-			Watch: b.guidance.Watch,
-			Urgent: func(st interview.Step, role, region string) string {
-				return urgentText(b.guidance, st, lang, role, region)
-			},
-			PrefaceTitle: title, Preface: sc.Persona.In(lang),
-			Result: func(in rules.Input, _, _ string) (string, error) {
-				var sb strings.Builder
-				err := report.Write(&sb, build(rules.Evaluate(b.set, in)), "text")
-				return sb.String(), err
-			},
-		}
+		fs := newFullScreen(ios, &interview.Plan{Set: b.set}, b.guidance, lang, sc.Role, sc.Region,
+			func(in rules.Input, _, _ string) *report.Report { return build(rules.Evaluate(b.set, in)) })
+		fs.PrefaceTitle, fs.Preface = title, sc.Persona.In(lang)
 		out, err := fs.Run(ctx)
 		if err != nil {
 			return err
@@ -288,7 +220,7 @@ func runTrain(opts *TrainOptions) error {
 		in = out.Input
 	} else {
 		fmt.Fprintf(ios.ErrOut, "%s\n\n%s\n", title, sc.Persona.In(lang))
-		plain := form.NewPlain(ios.In, ios.ErrOut, lang).WithContext(ctx)
+		plain := terminal.NewPlain(ios.In, ios.ErrOut, lang).WithContext(ctx)
 		plain.Urgent = func(st interview.Step) string { return urgentText(b.guidance, st, lang, sc.Role, sc.Region) }
 		if in, err = interview.Run(&interview.Plan{Set: b.set, Watch: b.guidance.Watch(sc.Role, sc.Region)}, plain); err != nil {
 			return err
@@ -305,7 +237,7 @@ func runTrain(opts *TrainOptions) error {
 // scoreRoom scores answer sheets against the expert's screening. A sheet
 // walks the whole interview (as a paper sheet would), so that every answer
 // on it counts.
-func scoreRoom(opts *TrainOptions, set *q.Set, sc *scenario.Scenario, expert *rules.Result) error {
+func scoreRoom(opts *trainOptions, set *q.Set, sc *scenario.Scenario, expert *rules.Result) error {
 	var fbs []*scenario.Feedback
 	var names []string
 	for _, name := range opts.Sheets {

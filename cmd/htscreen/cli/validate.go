@@ -8,15 +8,15 @@ import (
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
-// ValidateOptions are the validate command's settings.
-type ValidateOptions struct {
+// validateOptions are the validate command's settings.
+type validateOptions struct {
 	IO           *IOStreams
 	Dir          string
 	RequireLangs []string
 }
 
-func newValidateCmd(ios *IOStreams, runF func(*ValidateOptions) error) *cobra.Command {
-	opts := &ValidateOptions{IO: ios}
+func newValidateCmd(ios *IOStreams) *cobra.Command {
+	opts := &validateOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "validate [DIR]",
 		Short: "Check a questionnaire set and report every problem with file:line:column",
@@ -35,9 +35,6 @@ Exit code 0 means the set is clean, 1 that it has problems.`,
 			if len(args) == 1 {
 				opts.Dir = args[0]
 			}
-			if runF != nil {
-				return runF(opts)
-			}
 			return runValidate(opts)
 		},
 	}
@@ -45,7 +42,7 @@ Exit code 0 means the set is clean, 1 that it has problems.`,
 	return cmd
 }
 
-func runValidate(opts *ValidateOptions) error {
+func runValidate(opts *validateOptions) error {
 	b, err := loadBundle(opts.IO, opts.Dir, q.Options{RequireLangs: opts.RequireLangs})
 	if err != nil {
 		return err

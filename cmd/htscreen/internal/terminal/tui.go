@@ -1,4 +1,4 @@
-package form
+package terminal
 
 import (
 	"context"

@@ -6,7 +6,7 @@
 // rather than huh's accessible mode, which asks questions that skip logic
 // hides, loses piped answers and completes a form with defaults at end of
 // input (research/software-anchors.md 1.3).
-package form
+package terminal
 
 import (
 	"bufio"
@@ -129,7 +129,7 @@ func (p *Plain) Ask(step interview.Step) ([]string, error) {
 	}
 	fmt.Fprintf(p.out, "\n%s\n", Progress(p.lang, step))
 	key := "ask_person"
-	if qu.AskedOf == "screener" {
+	if qu.AskedOf == q.Screener {
 		key = "ask_screener"
 	}
 	fmt.Fprintln(p.out, locale.T(p.lang, key, qu.Text.In(p.lang)))

@@ -1,4 +1,4 @@
-package form
+package terminal
 
 import (
 	"strings"
@@ -6,6 +6,8 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
 // The full screen's layout: what each page holds, and what it gives up in
@@ -51,7 +53,7 @@ func (m *model) helpView() string {
 func (m *model) questionText() string {
 	qu := m.step.Question
 	key := "ask_person"
-	if qu.AskedOf == "screener" {
+	if qu.AskedOf == q.Screener {
 		key = "ask_screener"
 	}
 	return headStyle.Render(wrapText(m.t(key, qu.Text.In(m.fs.Lang)), m.width))

@@ -1,4 +1,4 @@
-package form_test
+package terminal_test
 
 import (
 	"bytes"
@@ -13,14 +13,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/htscreen/htscreen/screening/form"
+	"github.com/htscreen/htscreen/cmd/htscreen/internal/terminal"
 	"github.com/htscreen/htscreen/screening/interview"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
 func testSet(t *testing.T) *q.Set {
 	t.Helper()
-	set, err := q.Load(os.DirFS("../testdata/set"), q.Options{})
+	set, err := q.Load(os.DirFS("../../../../screening/testdata/set"), q.Options{})
 	require.NoError(t, err)
 	return set
 }
@@ -28,7 +28,7 @@ func testSet(t *testing.T) *q.Set {
 func run(t *testing.T, input string, modules ...string) (q.Answers, string, error) {
 	t.Helper()
 	var out bytes.Buffer
-	p := form.NewPlain(strings.NewReader(input), &out, "en")
+	p := terminal.NewPlain(strings.NewReader(input), &out, "en")
 	in, err := interview.Run(&interview.Plan{Set: testSet(t), Modules: modules}, p)
 	return in.Answers, out.String(), err
 }
@@ -56,7 +56,7 @@ func TestPlainAnswersAndSkipLogic(t *testing.T) {
 
 func TestPlainScreenerHasNoPreferNotToSay(t *testing.T) {
 	_, out, err := run(t, "2\n2\n1\n", "labor")
-	require.ErrorIs(t, err, form.ErrAborted)
+	require.ErrorIs(t, err, terminal.ErrAborted)
 	i := strings.Index(out, "Your observation: What do you see?")
 	require.Positive(t, i)
 	block := out[i:]
@@ -91,7 +91,7 @@ func TestPlainDecisions(t *testing.T) {
 	assert.Contains(t, out, "4 more questions would only add detail")
 
 	var buf bytes.Buffer
-	p := form.NewPlain(strings.NewReader("1\n\n2\n3\n3\n3\n"), &buf, "en")
+	p := terminal.NewPlain(strings.NewReader("1\n\n2\n3\n3\n3\n"), &buf, "en")
 	p.Urgent = func(interview.Step) string { return "CALL FOR HELP" }
 	in, err := interview.Run(&interview.Plan{Set: testSet(t)}, p)
 	require.NoError(t, err)
@@ -101,7 +101,7 @@ func TestPlainDecisions(t *testing.T) {
 	assert.Equal(t, 5, in.Asked)
 
 	buf.Reset()
-	p = form.NewPlain(strings.NewReader("1\ns\n"), &buf, "en")
+	p = terminal.NewPlain(strings.NewReader("1\ns\n"), &buf, "en")
 	in, err = interview.Run(&interview.Plan{Set: testSet(t)}, p)
 	require.NoError(t, err)
 	assert.Equal(t, 1, in.Asked, "s stops at the urgent step")
@@ -110,9 +110,9 @@ func TestPlainDecisions(t *testing.T) {
 func TestPlainEndOfInputAborts(t *testing.T) {
 	for _, input := range []string{"", "2\n", "2\n2\n1\n7\n", start + "1\n1\n1\n1\n"} {
 		_, _, err := run(t, input)
-		var ab *form.AbortError
+		var ab *terminal.AbortError
 		require.ErrorAs(t, err, &ab, "input %q", input)
-		assert.ErrorIs(t, err, form.ErrAborted)
+		assert.ErrorIs(t, err, terminal.ErrAborted)
 		assert.Contains(t, ab.Reason, "input ended before the screening was complete")
 	}
 }
@@ -120,7 +120,7 @@ func TestPlainEndOfInputAborts(t *testing.T) {
 func TestPlainQuit(t *testing.T) {
 	for _, input := range []string{"q\n", "2\nQ\n", "2\n quit \n"} {
 		_, _, err := run(t, input)
-		require.ErrorIs(t, err, form.ErrAborted, "input %q", input)
+		require.ErrorIs(t, err, terminal.ErrAborted, "input %q", input)
 		assert.Contains(t, err.Error(), "Screening stopped")
 	}
 }
@@ -131,7 +131,7 @@ func TestPlainQuit(t *testing.T) {
 func TestPlainReadsPipedInputWhole(t *testing.T) {
 	input := start + "4\n3\n2\n1 2\n2\n"
 	var out bytes.Buffer
-	p := form.NewPlain(iotest.OneByteReader(strings.NewReader(input)), &out, "en")
+	p := terminal.NewPlain(iotest.OneByteReader(strings.NewReader(input)), &out, "en")
 	in, err := interview.Run(&interview.Plan{Set: testSet(t)}, p)
 	require.NoError(t, err)
 	want, _, err := run(t, input)
@@ -144,7 +144,7 @@ func TestPlainReadsPipedInputWhole(t *testing.T) {
 func TestPlainLongLine(t *testing.T) {
 	_, _, err := run(t, "2\n"+strings.Repeat("1", 70000)+"\n")
 	require.Error(t, err)
-	assert.NotErrorIs(t, err, form.ErrAborted)
+	assert.NotErrorIs(t, err, terminal.ErrAborted)
 	assert.EqualError(t, err, "line 2 of the input is longer than 4096 bytes; an answer is a number such as 2, or several such as 1 3: check that the right file is piped in")
 }
 
@@ -154,7 +154,7 @@ func TestPlainStopsWhenCancelled(t *testing.T) {
 	defer w.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	var out bytes.Buffer
-	p := form.NewPlain(r, &out, "en").WithContext(ctx)
+	p := terminal.NewPlain(r, &out, "en").WithContext(ctx)
 	done := make(chan error, 1)
 	go func() {
 		_, err := interview.Run(&interview.Plan{Set: testSet(t)}, p)
@@ -164,15 +164,15 @@ func TestPlainStopsWhenCancelled(t *testing.T) {
 	require.NoError(t, err)
 	cancel()
 	err = <-done
-	require.ErrorIs(t, err, form.ErrAborted)
+	require.ErrorIs(t, err, terminal.ErrAborted)
 	assert.EqualError(t, err, "Screening stopped. Nothing was saved and no result is shown.")
 }
 
 func TestPlainSpanish(t *testing.T) {
 	var out bytes.Buffer
-	p := form.NewPlain(strings.NewReader("q\n"), &out, "es")
+	p := terminal.NewPlain(strings.NewReader("q\n"), &out, "es")
 	_, err := interview.Run(&interview.Plan{Set: testSet(t)}, p)
-	require.True(t, errors.Is(err, form.ErrAborted))
+	require.True(t, errors.Is(err, terminal.ErrAborted))
 	assert.Contains(t, out.String(), "Pregunte a la persona")
 	assert.Contains(t, out.String(), "1. Sí")
 }
