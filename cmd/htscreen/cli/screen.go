@@ -282,16 +282,7 @@ func screenFromFile(opts *screenOptions, plan *interview.Plan) (rules.Input, err
 // urgentText is what the screener must do first when an urgent red flag is
 // raised in the middle of a screening: the steps for it, with their numbers.
 func urgentText(dir *guidance.Directory, st interview.Step, lang, role, region string) string {
-	var b strings.Builder
-	for _, s := range guidance.Urgent(dir, st.Outlook, guidance.Options{Role: role, Region: region, Lang: lang}) {
-		fmt.Fprintf(&b, "- %s\n", s.Text)
-		for _, c := range s.Contacts {
-			for _, l := range c.Lines {
-				fmt.Fprintf(&b, "  %s: %s %s\n", c.Name, locale.T(lang, "line_"+l.Kind), l.Number)
-			}
-		}
-	}
-	return strings.TrimRight(b.String(), "\n")
+	return report.UrgentText(guidance.Urgent(dir, st.Outlook, guidance.Options{Role: role, Region: region, Lang: lang}), lang)
 }
 
 func readFileLimited(name string, limit int64) ([]byte, error) {
