@@ -125,14 +125,10 @@ func runTrain(opts *trainOptions) error {
 	}
 	sc := scenario.Find(b.scenarios, opts.Scenario)
 	if sc == nil {
-		var ids []string
-		for _, s := range b.scenarios {
-			ids = append(ids, s.ID)
-		}
-		return checkArg("scenario", opts.Scenario, ids)
+		return checkArg("scenario", opts.Scenario, scenarioIDs(b))
 	}
 	lang := opts.Lang
-	title := locale.T(lang, "train_persona", sc.Title.In(lang), sc.Setting.In(lang))
+	title := report.PersonaTitle(sc, lang)
 	expert := sc.Expert(b.set)
 	build := func(r *rules.Result) *report.Report {
 		plan := guidance.For(b.guidance, r, guidance.Options{Role: sc.Role, Region: sc.Region, Lang: lang, Now: now(ios)})
@@ -140,12 +136,7 @@ func runTrain(opts *trainOptions) error {
 	}
 
 	if opts.Reveal {
-		fmt.Fprintf(ios.Out, "%s\n\n%s\n\n", title, sc.Persona.In(lang))
-		if err := report.Write(ios.Out, build(expert), opts.Output); err != nil {
-			return err
-		}
-		fmt.Fprintf(ios.Out, "\n%s\n\n%s\n", locale.T(lang, "train_teaching"), sc.Teaching.In(lang))
-		return nil
+		return report.WriteReveal(ios.Out, sc, build(expert), opts.Output, lang)
 	}
 
 	var in rules.Input
