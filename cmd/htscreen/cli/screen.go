@@ -39,15 +39,18 @@ type screenOptions struct {
 	// RegionSet is true when --region was given; the full-screen form asks
 	// otherwise.
 	RegionSet bool
-	// ctx is cancelled by a signal (SignalContext).
-	ctx context.Context
+	signalled
 }
 
-func (o *screenOptions) context() context.Context {
-	if o.ctx == nil {
+// signalled is embedded in the options of the commands that ask questions:
+// ctx is cancelled by a signal (SignalContext).
+type signalled struct{ ctx context.Context }
+
+func (s *signalled) context() context.Context {
+	if s.ctx == nil {
 		return context.Background()
 	}
-	return o.ctx
+	return s.ctx
 }
 
 func newScreenCmd(ios *IOStreams) *cobra.Command {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -64,8 +63,7 @@ type trainOptions struct {
 	Lang           string
 	Output         string
 	Questionnaires string
-	// ctx is cancelled by a signal (SignalContext).
-	ctx context.Context
+	signalled
 }
 
 func newTrainCmd(ios *IOStreams) *cobra.Command {
@@ -115,10 +113,7 @@ func runTrain(opts *trainOptions) error {
 		// The feedback could not be written: ask nothing.
 		return ErrStdoutClosed
 	}
-	ctx := opts.ctx
-	if ctx == nil {
-		ctx = context.Background()
-	}
+	ctx := opts.context()
 	b, err := loadBundle(ios, opts.Questionnaires, q.Options{})
 	if err != nil {
 		return err
