@@ -85,11 +85,18 @@ func JSONSchema() []byte {
 		},
 	}
 	root := schemaOf(reflect.TypeFor[File](), defs)
+	return SchemaDocument(SchemaPath, "htscreen questionnaire", "A triage or module questionnaire for htscreen. See docs/authoring.md.", root, defs)
+}
+
+// SchemaDocument wraps a root schema and its definitions in a draft-07 JSON
+// Schema document published at path in the repository, indented, with a
+// final newline. The questionnaire and the result schemas share it.
+func SchemaDocument(path, title, description string, root, defs map[string]any) []byte {
 	doc := map[string]any{
 		"$schema":     "http://json-schema.org/draft-07/schema#",
-		"$id":         "https://github.com/htscreen/htscreen/" + SchemaPath,
-		"title":       "htscreen questionnaire",
-		"description": "A triage or module questionnaire for htscreen. See docs/authoring.md.",
+		"$id":         "https://github.com/htscreen/htscreen/" + path,
+		"title":       title,
+		"description": description,
 		"definitions": defs,
 	}
 	for k, v := range root {

@@ -242,3 +242,32 @@ func WriteFeedback(w io.Writer, set *q.Set, fb *Feedback, lang, format string) e
 	fmt.Fprintf(w, "%s\n", fb.Teaching)
 	return nil
 }
+
+// PersonaTitle is how a training scenario is introduced: its title and
+// setting.
+func PersonaTitle(sc *scenario.Scenario, lang string) string {
+	return locale.T(lang, "train_persona", sc.Title.In(lang), sc.Setting.In(lang))
+}
+
+// WriteReveal renders a scenario's answer key: the persona, the expert's
+// screening in format, and the teaching notes (in json, one document with
+// the three as fields).
+func WriteReveal(w io.Writer, sc *scenario.Scenario, expert *Report, format, lang string) error {
+	if format == "json" {
+		// One JSON document: the persona and notes as fields, not text
+		// around the result.
+		return WriteJSON(w, struct {
+			ID       string  `json:"scenario"`
+			Title    string  `json:"title"`
+			Persona  string  `json:"persona"`
+			Result   *Report `json:"expert_result"`
+			Teaching string  `json:"teaching"`
+		}{sc.ID, sc.Title.In(lang), sc.Persona.In(lang), expert, sc.Teaching.In(lang)})
+	}
+	fmt.Fprintf(w, "%s\n\n%s\n\n", PersonaTitle(sc, lang), sc.Persona.In(lang))
+	if err := Write(w, expert, format); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n%s\n\n%s\n", locale.T(lang, "train_teaching"), sc.Teaching.In(lang))
+	return nil
+}

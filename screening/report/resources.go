@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/locale"
@@ -37,4 +38,20 @@ func WriteResources(w io.Writer, contacts []guidance.ContactView, head *guidance
 		fmt.Fprintln(w, head.Warning)
 	}
 	return nil
+}
+
+// UrgentText renders the steps to take at once when an urgent red flag is
+// raised in the middle of a screening, each with its contacts' numbers, for
+// the runner to show before the next question.
+func UrgentText(steps []guidance.StepView, lang string) string {
+	var b strings.Builder
+	for _, s := range steps {
+		fmt.Fprintf(&b, "- %s\n", s.Text)
+		for _, c := range s.Contacts {
+			for _, l := range c.Lines {
+				fmt.Fprintf(&b, "  %s: %s %s\n", c.Name, locale.T(lang, "line_"+l.Kind), l.Number)
+			}
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
 }

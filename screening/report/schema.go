@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"reflect"
 	"strings"
 
@@ -34,21 +33,7 @@ var schemaEnums = map[string][]string{
 func ResultSchema() []byte {
 	defs := map[string]any{}
 	root := schemaOf(reflect.TypeOf(Report{}), defs, "")
-	doc := map[string]any{
-		"$schema":     "http://json-schema.org/draft-07/schema#",
-		"$id":         "https://github.com/htscreen/htscreen/" + SchemaPath,
-		"title":       "htscreen screening result",
-		"description": "The result of htscreen screen --output json. See docs/result-json.md.",
-		"definitions": defs,
-	}
-	for k, v := range root {
-		doc[k] = v
-	}
-	b, err := json.MarshalIndent(doc, "", "  ")
-	if err != nil {
-		panic(err) // the schema is built from plain maps and slices
-	}
-	return append(b, '\n')
+	return q.SchemaDocument(SchemaPath, "htscreen screening result", "The result of htscreen screen --output json. See docs/result-json.md.", root, defs)
 }
 
 func schemaOf(t reflect.Type, defs map[string]any, path string) map[string]any {

@@ -39,15 +39,18 @@ type screenOptions struct {
 	// RegionSet is true when --region was given; the full-screen form asks
 	// otherwise.
 	RegionSet bool
-	// ctx is cancelled by a signal (SignalContext).
-	ctx context.Context
+	signalled
 }
 
-func (o *screenOptions) context() context.Context {
-	if o.ctx == nil {
+// signalled is embedded in the options of the commands that ask questions:
+// ctx is cancelled by a signal (SignalContext).
+type signalled struct{ ctx context.Context }
+
+func (s *signalled) context() context.Context {
+	if s.ctx == nil {
 		return context.Background()
 	}
-	return o.ctx
+	return s.ctx
 }
 
 func newScreenCmd(ios *IOStreams) *cobra.Command {
@@ -282,16 +285,7 @@ func screenFromFile(opts *screenOptions, plan *interview.Plan) (rules.Input, err
 // urgentText is what the screener must do first when an urgent red flag is
 // raised in the middle of a screening: the steps for it, with their numbers.
 func urgentText(dir *guidance.Directory, st interview.Step, lang, role, region string) string {
-	var b strings.Builder
-	for _, s := range guidance.Urgent(dir, st.Outlook, guidance.Options{Role: role, Region: region, Lang: lang}) {
-		fmt.Fprintf(&b, "- %s\n", s.Text)
-		for _, c := range s.Contacts {
-			for _, l := range c.Lines {
-				fmt.Fprintf(&b, "  %s: %s %s\n", c.Name, locale.T(lang, "line_"+l.Kind), l.Number)
-			}
-		}
-	}
-	return strings.TrimRight(b.String(), "\n")
+	return report.UrgentText(guidance.Urgent(dir, st.Outlook, guidance.Options{Role: role, Region: region, Lang: lang}), lang)
 }
 
 func readFileLimited(name string, limit int64) ([]byte, error) {

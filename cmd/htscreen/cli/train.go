@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -75,8 +74,7 @@ type trainOptions struct {
 	Lang           string
 	Output         string
 	Questionnaires string
-	// ctx is cancelled by a signal (SignalContext).
-	ctx context.Context
+	signalled
 }
 
 func newTrainCmd(ios *IOStreams) *cobra.Command {
@@ -139,24 +137,17 @@ func runTrain(opts *trainOptions) error {
 		// The feedback could not be written: ask nothing.
 		return ErrStdoutClosed
 	}
-	ctx := opts.ctx
-	if ctx == nil {
-		ctx = context.Background()
-	}
+	ctx := opts.context()
 	b, err := loadBundle(ios, opts.Questionnaires, q.Options{})
 	if err != nil {
 		return err
 	}
 	sc := scenario.Find(b.scenarios, opts.Scenario)
 	if sc == nil {
-		var ids []string
-		for _, s := range b.scenarios {
-			ids = append(ids, s.ID)
-		}
-		return checkArg("scenario", opts.Scenario, ids)
+		return checkArg("scenario", opts.Scenario, scenarioIDs(b))
 	}
 	lang := opts.Lang
-	title := locale.T(lang, "train_persona", sc.Title.In(lang), sc.Setting.In(lang))
+	title := report.PersonaTitle(sc, lang)
 	expert := sc.Expert(b.set)
 	build := func(r *rules.Result) *report.Report {
 		plan := guidance.For(b.guidance, r, guidance.Options{Role: sc.Role, Region: sc.Region, Lang: lang, Now: now(ios)})
@@ -188,24 +179,8 @@ func runTrain(opts *trainOptions) error {
 		}
 		return nil
 	}
-	if opts.Reveal && opts.Output == "json" {
-		// One JSON document: the persona and notes as fields, not text
-		// around the result.
-		return report.WriteJSON(ios.Out, struct {
-			ID       string         `json:"scenario"`
-			Title    string         `json:"title"`
-			Persona  string         `json:"persona"`
-			Result   *report.Report `json:"expert_result"`
-			Teaching string         `json:"teaching"`
-		}{sc.ID, sc.Title.In(lang), sc.Persona.In(lang), build(expert), sc.Teaching.In(lang)})
-	}
 	if opts.Reveal {
-		fmt.Fprintf(ios.Out, "%s\n\n%s\n\n", title, sc.Persona.In(lang))
-		if err := report.Write(ios.Out, build(expert), opts.Output); err != nil {
-			return err
-		}
-		fmt.Fprintf(ios.Out, "\n%s\n\n%s\n", locale.T(lang, "train_teaching"), sc.Teaching.In(lang))
-		return nil
+		return report.WriteReveal(ios.Out, sc, build(expert), opts.Output, lang)
 	}
 
 	var in rules.Input
