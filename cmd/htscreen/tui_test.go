@@ -466,6 +466,15 @@ func TestFullScreenTrainPersonaKey(t *testing.T) {
 	p.keys("p")
 	p.waitFor(snippet(asked[0]))
 	assert.Contains(t, p.screen(), "> No", "the answer being chosen is kept")
+	// Further on, the persona is still a key away ("No" is chosen, as the
+	// path's second answer).
+	p.keys("Enter")
+	p.waitFor(snippet(asked[1]))
+	assert.Contains(t, p.screen(), "p: the persona")
+	p.keys("p")
+	p.waitFor("folding bed")
+	p.keys("p")
+	p.waitFor(snippet(asked[1]))
 	p.keys("Escape")
 	assert.Equal(t, 130, p.exited())
 }
