@@ -164,7 +164,7 @@ func TestCommandsRunSandboxed(t *testing.T) {
 	if sandbox.Available() < 1 {
 		t.Skip("no Landlock on this kernel")
 	}
-	for _, args := range [][]string{{"list"}, {"validate"}, {"screen", "--answers", "-"}, {"resources"}} {
+	for _, args := range [][]string{{"list"}, {"validate"}, {"screen", "--answers", "-"}, {"resources"}, {"card"}} {
 		_, _, trace := stracedLog(t, "m_documents: now\n", args...)
 		assert.Contains(t, trace, "landlock_restrict_self(", "%v runs sandboxed", args)
 	}
@@ -208,6 +208,7 @@ func TestNoWritesNoSockets(t *testing.T) {
 		{"list", "", []string{"list"}, 0},
 		{"list module json", "", []string{"list", "sex", "--output", "json"}, 0},
 		{"resources", "", []string{"resources", "--output", "json"}, 0},
+		{"help card", "", []string{"card", "--lang", "es", "--output", "markdown"}, 0},
 		{"version", "", []string{"--version"}, 0},
 		{"help", "", []string{"screen", "--help"}, 0},
 		{"bad flag value", "", []string{"screen", "--output", "xml"}, 2},

@@ -236,6 +236,14 @@ var catalog = map[string]map[string]string{
 		"role_shelter":          "Shelter or social services staff",
 		"role_health":           "Health worker",
 		"role_trainer":          "Trainer (workshop)",
+		// The help card a person keeps (htscreen card): it must not name
+		// trafficking, so that it is safe to carry.
+		"helpcard_title":     "Help, any time",
+		"helpcard_line":      "Help line",
+		"helpcard_call":      "Call %s",
+		"helpcard_text":      "Text %s",
+		"helpcard_not":       "Not the police. Not immigration.",
+		"helpcard_emergency": "Emergency: call %s",
 	},
 	"es": {
 		"section":        "%s: pregunta %d de %d.",
@@ -434,5 +442,11 @@ var catalog = map[string]map[string]string{
 		"role_shelter":          "Personal de albergue o servicios sociales",
 		"role_health":           "Personal de salud",
 		"role_trainer":          "Formador o formadora (taller)",
+		"helpcard_title":        "Ayuda, a cualquier hora",
+		"helpcard_line":         "Línea de ayuda",
+		"helpcard_call":         "Llame al %s",
+		"helpcard_text":         "Envíe un mensaje de texto al %s",
+		"helpcard_not":          "No es la policía ni inmigración.",
+		"helpcard_emergency":    "Emergencias: llame al %s",
 	},
 }

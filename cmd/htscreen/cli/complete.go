@@ -8,6 +8,7 @@ import (
 
 	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/locale"
+	"github.com/htscreen/htscreen/screening/printout"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 	"github.com/htscreen/htscreen/screening/report"
 )
@@ -88,8 +89,11 @@ func registerCompletions(root *cobra.Command) {
 		}
 		if f := cmd.Flags().Lookup("output"); f != nil {
 			vals := report.Formats()
-			if cmd.Name() == "list" || cmd.Name() == "scenarios" {
+			switch cmd.Name() {
+			case "list", "scenarios":
 				vals = report.ListFormats()
+			case "card":
+				vals = printout.Formats()
 			}
 			_ = cmd.RegisterFlagCompletionFunc("output", fixed(vals...))
 		}

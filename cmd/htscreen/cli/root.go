@@ -113,7 +113,7 @@ no network.
 		&cobra.Group{ID: "questionnaires", Title: "Questionnaires:"},
 	)
 	for group, cmds := range map[string][]*cobra.Command{
-		"screening":      {newScreenCmd(ios), newResourcesCmd(ios)},
+		"screening":      {newScreenCmd(ios), newResourcesCmd(ios), newCardCmd(ios)},
 		"training":       {newScenariosCmd(ios), newTrainCmd(ios), newExplainCmd(ios), newShowCmd(ios)},
 		"questionnaires": {newValidateCmd(ios), newListCmd(ios)},
 	} {

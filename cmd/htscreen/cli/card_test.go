@@ -1,0 +1,99 @@
+package cli_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/htscreen/htscreen/cmd/htscreen/cli"
+)
+
+// The help card is for the person to keep: it carries the hotline's phone
+// and text numbers and 911, fits a wallet in plain text, never names
+// trafficking (it may be found by whoever controls the person), and in
+// Spanish shows the Spanish card first with the English one beneath.
+func TestHelpCard(t *testing.T) {
+	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	numbers := []string{"1-888-373-7888", "233733", "911"}
+	english := []string{"Help, any time", "Help line", "Call ", "Text ", "Emergency", "Not the police"}
+	for _, tt := range []struct {
+		lang, output string
+		heading      string // the card's own heading, first on the card
+	}{
+		{"en", "text", "Help, any time\n====="},
+		{"en", "markdown", "# Help, any time\n"},
+		{"es", "text", "Ayuda, a cualquier hora\n====="},
+		{"es", "markdown", "# Ayuda, a cualquier hora\n"},
+	} {
+		t.Run(tt.lang+" "+tt.output, func(t *testing.T) {
+			r := htscreenAt(t, today, "", "card", "--lang", tt.lang, "--output", tt.output)
+			require.Equal(t, cli.ExitOK, r.code, r.errOut)
+			assert.Empty(t, r.errOut)
+			assert.True(t, strings.HasPrefix(r.out, tt.heading), r.out)
+			for _, n := range numbers {
+				assert.Contains(t, r.out, n)
+			}
+			low := strings.ToLower(r.out)
+			for _, w := range []string{"trafficking", "trata", "traffick"} {
+				assert.NotContains(t, low, w, "the card must not name trafficking")
+			}
+			for _, w := range []string{"HELP", "INFO", "BeFree"} {
+				assert.NotContains(t, r.out, w, "no text keyword: the research marks it uncertain")
+			}
+			if tt.output == "text" {
+				for _, l := range strings.Split(r.out, "\n") {
+					assert.LessOrEqual(t, utf8.RuneCountInString(l), 40, "wider than a wallet card: %q", l)
+				}
+			}
+			if tt.lang == "en" {
+				assert.Equal(t, 1, strings.Count(r.out, "Help, any time"), "one card in English")
+				return
+			}
+			// The person's card first, with no English on it; then the
+			// English card beneath, with the same numbers.
+			at := strings.Index(r.out, "Help, any time")
+			require.Positive(t, at, "the English card follows beneath")
+			own, en := r.out[:at], r.out[at:]
+			for _, w := range english {
+				assert.NotContains(t, own, w, "English on the Spanish card")
+				assert.Contains(t, en, w)
+			}
+			assert.Contains(t, own, "No es la policía ni inmigración.")
+			for _, n := range numbers {
+				assert.Contains(t, own, n)
+				assert.Contains(t, en, n)
+			}
+		})
+	}
+}
+
+func TestHelpCardUsage(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"card", "--lang", "fr"}, `invalid value "fr" for --lang; valid values: en, es`},
+		{[]string{"card", "-o", "json"}, `invalid value "json" for --output; valid values: text, markdown`},
+		{[]string{"card", "someone"}, `unknown command "someone" for "htscreen card"`},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := htscreen(t, "", tt.args...)
+			assert.Equal(t, cli.ExitUsage, r.code, r.errOut)
+			assert.Contains(t, r.errOut, tt.want)
+			assert.Empty(t, r.out)
+		})
+	}
+}
+
+// A card printed from a directory more than a year old still prints, but
+// stderr says to check the numbers first: the card itself carries no date.
+func TestHelpCardStale(t *testing.T) {
+	r := htscreenAt(t, time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC), "", "card")
+	require.Equal(t, cli.ExitOK, r.code, r.errOut)
+	assert.Contains(t, r.errOut, "WARNING: the contacts were last verified on 2026-11-26")
+	assert.NotContains(t, r.out, "WARNING")
+}

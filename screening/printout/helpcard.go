@@ -1,0 +1,142 @@
+package printout
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/htscreen/htscreen/screening/guidance"
+	"github.com/htscreen/htscreen/screening/locale"
+	q "github.com/htscreen/htscreen/screening/questionnaire"
+	"github.com/htscreen/htscreen/screening/report"
+)
+
+// HelpCardWidth is the widest line of a help card in plain text: a wallet
+// card holds about 40 characters of small print.
+const HelpCardWidth = 40
+
+// The directory entries a help card is made from. The card takes every
+// number and fact from them, so that each number lives in one place
+// (questionnaires/guidance/contacts.yaml), with its source.
+const (
+	helpLineContact  = "nhth"
+	emergencyContact = "emergency"
+)
+
+// helpFacts is what a help card says, taken from the directory.
+type helpFacts struct {
+	phone, text, emergency string
+	hours, languages       q.Text
+}
+
+// HelpCard writes a small card for a person to keep: the national hotline's
+// phone and text numbers, its hours and languages, that it is not the
+// police or immigration, and 911 for an emergency. The card never names
+// trafficking: it is called a help line, so that it is safe to carry. It
+// holds no personal data and no date. In a language other than English, the
+// English card follows beneath, for whoever the person shows it to.
+func HelpCard(out io.Writer, d *guidance.Directory, lang string, md bool) error {
+	f, err := helpCardFacts(d)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(out)
+	writeHelpCard(w, f, lang, md, 1)
+	if lang != locale.Default {
+		if md {
+			fmt.Fprint(w, "---\n\n")
+		}
+		writeHelpCard(w, f, locale.Default, md, 2)
+	}
+	return w.Flush()
+}
+
+func helpCardFacts(d *guidance.Directory) (*helpFacts, error) {
+	line := func(contact, kind string) (*guidance.Contact, string, error) {
+		c := d.Contact(contact)
+		if c != nil {
+			for _, l := range c.Lines {
+				if l.Kind == kind {
+					return c, l.Number, nil
+				}
+			}
+		}
+		return nil, "", fmt.Errorf("the help card needs a %s line for the contact %q in the guidance directory", kind, contact)
+	}
+	c, phone, err := line(helpLineContact, "phone")
+	if err != nil {
+		return nil, err
+	}
+	_, text, err := line(helpLineContact, "text")
+	if err != nil {
+		return nil, err
+	}
+	_, emergency, err := line(emergencyContact, "phone")
+	if err != nil {
+		return nil, err
+	}
+	return &helpFacts{phone: phone, text: text, emergency: emergency, hours: c.Hours, languages: c.Languages}, nil
+}
+
+// writeHelpCard writes one language's card, its heading at level.
+func writeHelpCard(w io.Writer, f *helpFacts, lang string, md bool, level int) {
+	t := func(key string, args ...any) string { return locale.T(lang, key, args...) }
+	num := func(s string) string {
+		if md {
+			return "**" + s + "**"
+		}
+		return s
+	}
+	facts := []string{t("helpcard_call", num(f.phone)), t("helpcard_text", num(f.text))}
+	for _, s := range []string{f.hours.In(lang), f.languages.In(lang)} {
+		if s != "" {
+			facts = append(facts, s)
+		}
+	}
+	facts = append(facts, t("helpcard_not"))
+	emergency := t("helpcard_emergency", f.emergency)
+
+	report.Heading(w, level, t("helpcard_title"), md)
+	if md {
+		fmt.Fprintf(w, "**%s**\n\n", t("helpcard_line"))
+		for _, s := range facts {
+			fmt.Fprintf(w, "- %s\n", s)
+		}
+		fmt.Fprintf(w, "\n**%s**\n\n", emergency)
+		return
+	}
+	fmt.Fprintln(w, t("helpcard_line"))
+	for _, s := range facts {
+		for _, l := range wrap(s, HelpCardWidth-2) {
+			fmt.Fprintf(w, "  %s\n", l)
+		}
+	}
+	fmt.Fprintln(w)
+	for _, l := range wrap(emergency, HelpCardWidth) {
+		fmt.Fprintln(w, l)
+	}
+	fmt.Fprintln(w)
+}
+
+// wrap breaks s into lines of at most width characters at spaces (a word
+// longer than width stands alone on its line).
+func wrap(s string, width int) []string {
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case cur == "":
+			cur = word
+		case len([]rune(cur))+1+len([]rune(word)) <= width:
+			cur += " " + word
+		default:
+			lines = append(lines, cur)
+			cur = word
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
