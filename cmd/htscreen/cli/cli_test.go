@@ -57,6 +57,8 @@ func TestExitCodes(t *testing.T) {
 		{"unknown output", []string{"screen", "--output", "xml"}, "", cli.ExitUsage, `invalid value "xml" for --output; valid values: text, markdown, json`},
 		{"near output", []string{"screen", "--output", "jsn"}, "", cli.ExitUsage, `invalid value "jsn" for --output (did you mean "json"?)`},
 		{"unknown lang", []string{"screen", "--lang", "fr"}, "", cli.ExitUsage, "valid values: en, es"},
+		{"unknown person lang", []string{"screen", "--person-lang", "fr"}, "", cli.ExitUsage, `invalid value "fr" for --person-lang; valid values: en, es`},
+		{"near person lang", []string{"screen", "--person-lang", "esp"}, "", cli.ExitUsage, `(did you mean "es"?)`},
 		{"unknown role", []string{"screen", "--role", "doctor"}, "", cli.ExitUsage, "valid values: police, shelter, health, trainer"},
 		{"unknown region", []string{"screen", "--region", "nj"}, "", cli.ExitUsage, "valid values: nyc, nys"},
 		{"unknown module", []string{"screen", "labour"}, "", cli.ExitUsage, `unknown module "labour"; valid modules: triage (alone: the triage only), labor, sex, forced_marriage, organ`},
