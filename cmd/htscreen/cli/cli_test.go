@@ -58,6 +58,7 @@ func TestExitCodes(t *testing.T) {
 		{"near output", []string{"screen", "--output", "jsn"}, "", cli.ExitUsage, `invalid value "jsn" for --output (did you mean "json"?)`},
 		{"unknown lang", []string{"screen", "--lang", "fr"}, "", cli.ExitUsage, "valid values: en, es"},
 		{"unknown person lang", []string{"screen", "--person-lang", "fr"}, "", cli.ExitUsage, `invalid value "fr" for --person-lang; valid values: en, es`},
+		{"train unknown person lang", []string{"train", "caregiver", "--person-lang", "fr"}, "", cli.ExitUsage, `invalid value "fr" for --person-lang; valid values: en, es`},
 		{"near person lang", []string{"screen", "--person-lang", "esp"}, "", cli.ExitUsage, `(did you mean "es"?)`},
 		{"unknown role", []string{"screen", "--role", "doctor"}, "", cli.ExitUsage, "valid values: police, shelter, health, trainer"},
 		{"unknown region", []string{"screen", "--region", "nj"}, "", cli.ExitUsage, "valid values: nyc, nys"},

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/htscreen/htscreen/cmd/htscreen/cli"
 	"github.com/htscreen/htscreen/questionnaires"
 	"github.com/htscreen/htscreen/screening/locale"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
@@ -85,4 +86,18 @@ func TestScreenPersonLangLineByLine(t *testing.T) {
 			}
 		})
 	}
+}
+
+// train --person-lang practises the same two-language screening.
+func TestTrainPersonLangLineByLine(t *testing.T) {
+	set, err := q.Load(questionnaires.FS(), q.Options{})
+	require.NoError(t, err)
+	person, observation := set.Question("danger_now"), set.Question("obs_urgent_injury")
+	// Two answers, then the input ends: enough to see both kinds of question.
+	r := htscreen(t, "2\n2\n", "train", "caregiver", "--person-lang", "es")
+	require.Equal(t, cli.ExitAborted, r.code, r.errOut)
+	assert.Contains(t, r.errOut, locale.T("en", "ask_person", person.Text.In("es"))+"\n  "+person.Text.In("en")+"\n")
+	assert.Contains(t, r.errOut, locale.T("en", "ask_screener", observation.Text.In("en")))
+	assert.NotContains(t, r.errOut, observation.Text.In("es"))
+	assert.Contains(t, r.errOut, locale.T("es", "person_card"))
 }
