@@ -41,7 +41,7 @@ func (l Languages) answer(qu *q.Question, id string) string {
 	if !l.bilingual(qu) {
 		return s
 	}
-	if p := qu.AnswerText(id, l.Person); p != s {
+	if p := qu.PersonAnswerText(id, l.Person); p != s {
 		return p + " / " + s
 	}
 	return s
