@@ -478,3 +478,46 @@ func TestFullScreenTrainPersonaKey(t *testing.T) {
 	p.keys("Escape")
 	assert.Equal(t, 130, p.exited())
 }
+
+// With --person-lang es, the full screen shows a question asked of the
+// person in Spanish with the English beneath, its answers in both, and an
+// observation in English alone; the card for the person comes first.
+func TestFullScreenPersonLang(t *testing.T) {
+	set, err := q.Load(questionnaires.FS(), q.Options{})
+	require.NoError(t, err)
+	observation, person := set.Question("obs_urgent_injury"), set.Question("danger_now")
+	spanish := func(qu *q.Question) string {
+		r := []rune(qu.Text.In("es"))
+		return string(r[:min(len(r), 45)])
+	}
+	p := startPane(t, "screen", "triage", "--person-lang", "es", "--role", "police", "--region", "nyc")
+	p.waitFor("Before you begin")
+	screen := flat(p.screen())
+	assert.Contains(t, screen, "Puede saltarse cualquier pregunta", "the card, in the person's language")
+	assert.Contains(t, screen, "You can skip any question", "and in the screener's")
+	p.keys("x", "Enter")
+
+	tests := []struct {
+		qu        *q.Question
+		bilingual bool
+	}{
+		{observation, false},
+		{person, true},
+	}
+	for _, tt := range tests {
+		p.waitFor(snippet(tt.qu))
+		screen := flat(p.screen())
+		if tt.bilingual {
+			assert.Contains(t, screen, spanish(tt.qu), "%s: the person's language", tt.qu.ID)
+			assert.Contains(t, screen, "Sí / Yes", "%s: the answers in both", tt.qu.ID)
+			assert.Less(t, strings.Index(screen, spanish(tt.qu)), strings.Index(screen, snippet(tt.qu)), "the person's language first")
+		} else {
+			assert.NotContains(t, screen, spanish(tt.qu), "%s: an observation is the screener's alone", tt.qu.ID)
+			assert.NotContains(t, screen, "Sí")
+		}
+		// "No" is the second answer in both: on to the next question.
+		p.keys("Down", "Enter")
+	}
+	p.keys("Escape")
+	assert.Equal(t, 130, p.exited())
+}

@@ -134,3 +134,12 @@ func TestErrorListIsCapped(t *testing.T) {
 	assert.Equal(t, "... and 30 more", lines[q.MaxShown])
 	assert.Equal(t, strings.Join(lines[:3], "\n"), list[:3].Error(), "a short list is shown whole")
 }
+
+func TestSetLangsAndTranslationNotes(t *testing.T) {
+	set, err := q.Load(questionnaires.FS(), q.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"en", "es"}, set.Langs(), "the shipped set carries English and Spanish")
+	notes := set.TranslationNotes("en")
+	require.Len(t, notes, 1, "the files share one note, given once")
+	assert.Contains(t, notes[0], "Spanish")
+}

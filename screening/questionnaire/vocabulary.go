@@ -36,3 +36,28 @@ func builtInAnswerText(lang, id string) string {
 	}
 	return "{" + id + "}"
 }
+
+// personAnswers are the built-in answers as the person reads them, where
+// that differs from the screener's wording: Spanish tells the screener what
+// the person said ("No está seguro/a"), but a person reading the answers
+// speaks for themselves ("No estoy seguro/a").
+var personAnswers = map[string]map[string]string{
+	"es": {
+		NotSure:        "No estoy seguro/a",
+		PreferNotToSay: "Prefiero no decirlo",
+	},
+}
+
+// PersonAnswerText is AnswerText as the person reads it, for a question put
+// to them in their own language.
+func (q *Question) PersonAnswerText(id, lang string) string {
+	for _, c := range q.Choices {
+		if c.ID == id {
+			return c.Text.In(lang)
+		}
+	}
+	if s, ok := personAnswers[lang][id]; ok {
+		return s
+	}
+	return builtInAnswerText(lang, id)
+}

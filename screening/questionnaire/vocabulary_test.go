@@ -30,3 +30,20 @@ func TestBuiltInAnswerText(t *testing.T) {
 		assert.Equal(t, c.want, qu.AnswerText(c.id, c.lang), "%s %s", c.lang, c.id)
 	}
 }
+
+// The person reads "not sure" and "prefer not to say" in the first person;
+// every other answer reads as the screener's does.
+func TestPersonAnswerText(t *testing.T) {
+	qu := &Question{Type: YesNo, Choices: []*Choice{{ID: "other", Text: Text{Lang: map[string]string{"en": "Other", "es": "Otro"}}}}}
+	for _, c := range []struct{ lang, id, want string }{
+		{"es", NotSure, "No estoy seguro/a"},
+		{"es", PreferNotToSay, "Prefiero no decirlo"},
+		{"es", "yes", "Sí"},
+		{"es", "other", "Otro"},
+		{"en", NotSure, "Not sure"},
+		{"en", PreferNotToSay, "Prefer not to say"},
+		{"xx", NotSure, "Not sure"},
+	} {
+		assert.Equal(t, c.want, qu.PersonAnswerText(c.id, c.lang), "%s %s", c.lang, c.id)
+	}
+}

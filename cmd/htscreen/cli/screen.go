@@ -23,11 +23,15 @@ import (
 
 // screenOptions are the screen command's settings.
 type screenOptions struct {
-	IO             *IOStreams
-	Modules        []string
-	Accessible     bool
-	AnswersFile    string
-	Lang           string
+	IO          *IOStreams
+	Modules     []string
+	Accessible  bool
+	AnswersFile string
+	Lang        string
+	// PersonLang is the language the person reads (--person-lang): their
+	// questions are shown in it and in Lang beneath. Empty, or Lang, shows
+	// everything once.
+	PersonLang     string
 	Role           string
 	Region         string
 	Output         string
@@ -81,10 +85,18 @@ error and the result to standard output, so --output json stays
 machine-readable. A line of more than 4096 bytes is an error (exit 1): only
 a wrong file or pipe sends one.
 
+--person-lang LANG puts every question asked of the person in their own
+language with the screener's (--lang) beneath it, and each answer in both
+("Sí / Yes", the same numbers). Observations, notes for the screener and the
+result stay in the screener's language. A short card for the person comes
+first: they may skip any question or say they don't know, and nothing they
+say is kept. The valid languages are those the questionnaires carry.
+
 ` + exitCodesHelp,
 		Example: `  htscreen screen
   htscreen screen triage --role police
   htscreen screen labor --lang es
+  htscreen screen --person-lang es     # the person reads Spanish, you English
   htscreen screen --answers case.yaml --output json
   printf '2\n1\n...' | htscreen screen labor --output json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -98,6 +110,7 @@ a wrong file or pipe sends one.
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line with numbered answers (screen readers, simple terminals)")
 	f.StringVar(&opts.AnswersFile, "answers", "", "take answers from a YAML or JSON `FILE` of question id: answer (- for standard input)")
 	f.StringVar(&opts.Lang, "lang", locale.Default, "language of questions and result: "+strings.Join(locale.Langs(), ", "))
+	f.StringVar(&opts.PersonLang, "person-lang", "", "`LANG` of the person: their questions and answers are shown in it and in --lang beneath (a language the questionnaires carry)")
 	f.StringVar(&opts.Role, "role", "", "your role, for the guidance: "+strings.Join(guidance.Roles(), ", ")+" (asked once if not given; with --answers, every role's steps are shown)")
 	f.StringVar(&opts.Region, "region", "nyc", "where you are, for the guidance: nyc, or nys for the rest of New York State")
 	f.StringVarP(&opts.Output, "output", "o", "text", "result format: "+strings.Join(report.Formats(), ", "))
@@ -133,6 +146,9 @@ func runScreen(opts *screenOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.PersonLang, err = personLang(set, opts.PersonLang, opts.Lang); err != nil {
+		return err
+	}
 	for _, m := range opts.Modules {
 		if m == q.TriageID && set.Triage == nil {
 			return interview.ErrNoTriage
@@ -164,7 +180,8 @@ func runScreen(opts *screenOptions) error {
 		in, err = screenFromFile(opts, plan)
 	} else {
 		fmt.Fprintln(ios.ErrOut, locale.T(opts.Lang, "start"))
-		plain := terminal.NewPlain(ios.In, ios.ErrOut, opts.Lang).WithContext(opts.context())
+		writeCard(ios.ErrOut, set, opts.Lang, opts.PersonLang)
+		plain := terminal.NewPlain(ios.In, ios.ErrOut, opts.Lang).WithPersonLang(opts.PersonLang).WithContext(opts.context())
 		if opts.Role == "" {
 			// Asked once, so that the guidance fits the user.
 			if opts.Role, err = plain.Choose(locale.T(opts.Lang, "role_prompt"), guidance.Roles(), "role_"); err != nil {
@@ -211,6 +228,7 @@ func runFullScreen(opts *screenOptions, plan *interview.Plan, dir *guidance.Dire
 		region = "" // asked on the first screen
 	}
 	fs := newFullScreen(ios, plan, dir, opts.Lang, opts.Role, region, evaluate)
+	fs.PersonLang, fs.TranslationNote = opts.PersonLang, translationNote(plan.Set, opts.Lang, opts.PersonLang)
 	out, err := fs.Run(opts.context())
 	if err != nil {
 		return err
@@ -238,6 +256,50 @@ func newFullScreen(ios *IOStreams, plan *interview.Plan, dir *guidance.Directory
 			err := report.Write(&b, build(in, role, region), "text")
 			return b.String(), err
 		},
+	}
+}
+
+// personLang checks --person-lang against the languages the set carries
+// (a usage error lists them) and returns "" when the person reads the
+// screener's language, so that nothing is shown twice.
+func personLang(set *q.Set, person, lang string) (string, error) {
+	if person == "" {
+		return "", nil
+	}
+	if err := checkValue("person-lang", person, set.Langs()); err != nil {
+		return "", err
+	}
+	if person == lang {
+		return "", nil
+	}
+	return person, nil
+}
+
+// translationNote tells the screener, in lang, that the text the person
+// reads is a draft translation: the questionnaires' own translation notes,
+// which the printouts carry too. It is empty when the person reads the
+// source language or the screener's own.
+func translationNote(set *q.Set, lang, person string) string {
+	if person == "" || person == q.SourceLang {
+		return ""
+	}
+	notes := set.TranslationNotes(lang)
+	if len(notes) == 0 {
+		return ""
+	}
+	return locale.T(lang, "translation_draft", strings.Join(notes, " "))
+}
+
+// writeCard writes, line by line, the card for the person before the first
+// question, and the note on a draft translation for the screener.
+func writeCard(w io.Writer, set *q.Set, lang, person string) {
+	card := terminal.Languages{Screener: lang, Person: person}.Card()
+	if card == "" {
+		return
+	}
+	fmt.Fprintf(w, "\n%s\n%s\n", locale.T(lang, "person_card_show"), card)
+	if note := translationNote(set, lang, person); note != "" {
+		fmt.Fprintln(w, note)
 	}
 }
 

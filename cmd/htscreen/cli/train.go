@@ -69,9 +69,12 @@ type trainOptions struct {
 	Card, Sheet bool
 	// Sheets are answers files filled in by trainees (paper sheets typed
 	// up): scored together, they say what the room missed.
-	Sheets         []string
-	Accessible     bool
-	Lang           string
+	Sheets     []string
+	Accessible bool
+	Lang       string
+	// PersonLang is the language the persona's questions are shown in
+	// beside Lang, to practise a screening in two languages.
+	PersonLang     string
 	Output         string
 	Questionnaires string
 	signalled
@@ -98,7 +101,11 @@ steps and the teaching points), Enter showing the next.
 YAML or JSON answers file, as 'screen --answers' takes, filled in from the
 persona (for example typed up from paper). The summary says what the room
 missed, most common first. Nothing of the sheets is kept. --card prints the
-persona alone for a paper card, --sheet a paper answer sheet to fill in.`,
+persona alone for a paper card, --sheet a paper answer sheet to fill in.
+
+--person-lang LANG practises a screening in two languages, as 'screen
+--person-lang' runs one: the questions asked of the person in LANG with
+--lang beneath.`,
 		Example: `  htscreen scenarios
   htscreen train caregiver
   htscreen train summer_trip --reveal --lang es
@@ -123,6 +130,7 @@ persona alone for a paper card, --sheet a paper answer sheet to fill in.`,
 	f.BoolVar(&opts.Present, "present", false, "for a projector: the persona, the signs, the result, then the next steps and teaching points, one part at a time (Enter shows the next)")
 	f.StringArrayVar(&opts.Sheets, "answers", nil, "score an answer sheet (a YAML or JSON answers `FILE`) instead of asking; repeat for a room")
 	f.StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
+	f.StringVar(&opts.PersonLang, "person-lang", "", "`LANG` of the person: their questions and answers are shown in it and in --lang beneath (a language the questionnaires carry)")
 	f.StringVarP(&opts.Output, "output", "o", "text", "feedback format: "+strings.Join(report.Formats(), ", "))
 	f.StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires and scenarios from `DIR`")
 	return cmd
@@ -140,6 +148,9 @@ func runTrain(opts *trainOptions) error {
 	ctx := opts.context()
 	b, err := loadBundle(ios, opts.Questionnaires, q.Options{})
 	if err != nil {
+		return err
+	}
+	if opts.PersonLang, err = personLang(b.set, opts.PersonLang, opts.Lang); err != nil {
 		return err
 	}
 	sc := scenario.Find(b.scenarios, opts.Scenario)
@@ -188,6 +199,7 @@ func runTrain(opts *trainOptions) error {
 		fs := newFullScreen(ios, &interview.Plan{Set: b.set}, b.guidance, lang, sc.Role, sc.Region,
 			func(in rules.Input, _, _ string) *report.Report { return build(rules.Evaluate(b.set, in)) })
 		fs.PrefaceTitle, fs.Preface = title, sc.Persona.In(lang)
+		fs.PersonLang, fs.TranslationNote = opts.PersonLang, translationNote(b.set, lang, opts.PersonLang)
 		out, err := fs.Run(ctx)
 		if err != nil {
 			return err
@@ -195,7 +207,8 @@ func runTrain(opts *trainOptions) error {
 		in = out.Input
 	} else {
 		fmt.Fprintf(ios.ErrOut, "%s\n\n%s\n", title, sc.Persona.In(lang))
-		plain := terminal.NewPlain(ios.In, ios.ErrOut, lang).WithContext(ctx)
+		writeCard(ios.ErrOut, b.set, lang, opts.PersonLang)
+		plain := terminal.NewPlain(ios.In, ios.ErrOut, lang).WithPersonLang(opts.PersonLang).WithContext(ctx)
 		plain.Urgent = func(st interview.Step) string { return urgentText(b.guidance, st, lang, sc.Role, sc.Region) }
 		if in, err = interview.Run(&interview.Plan{Set: b.set, Watch: b.guidance.Watch(sc.Role, sc.Region)}, plain); err != nil {
 			return err

@@ -6,8 +6,6 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-
-	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
 // The full screen's layout: what each page holds, and what it gives up in
@@ -51,12 +49,15 @@ func (m *model) helpView() string {
 
 // questionText is the question, as the screener reads it out or observes.
 func (m *model) questionText() string {
-	qu := m.step.Question
-	key := "ask_person"
-	if qu.AskedOf == q.Screener {
-		key = "ask_screener"
+	first, second := m.langs().question(m.step.Question)
+	text := headStyle.Render(wrapText(first, m.width))
+	if second != "" {
+		// The screener's wording beneath the person's, indented as in
+		// the line-by-line mode and plain: both must be readable.
+		lines := strings.Split(wrapText(second, max(m.width-2, 10)), "\n")
+		text += "\n  " + strings.Join(lines, "\n  ")
 	}
-	return headStyle.Render(wrapText(m.t(key, qu.Text.In(m.fs.Lang)), m.width))
+	return text
 }
 
 // formSize is the window as the form may use it: what the page leaves once
@@ -116,6 +117,14 @@ func (m *model) pageItems(form string) []pageItem {
 		items := []pageItem{{text: headStyle.Render(wrapText(m.t("tui_title"), m.width)), rank: 2}}
 		if m.fs.Preface != "" {
 			items = append(items, gap(6), pageItem{text: headStyle.Render(wrapText(m.fs.PrefaceTitle, m.width)) + "\n" + wrapText(m.fs.Preface, m.width), rank: 1})
+		}
+		if card := m.langs().Card(); card != "" {
+			// For the person, before anything is asked: kept before the
+			// screener's own introduction in a small window.
+			items = append(items, gap(7), pageItem{text: headStyle.Render(wrapText(m.t("person_card_show"), m.width)) + "\n" + wrapText(card, m.width), rank: 1})
+			if m.fs.TranslationNote != "" {
+				items = append(items, dim(m.fs.TranslationNote, 3))
+			}
 		}
 		return append(append(items, gap(5), dim(m.t("tui_start"), 4), gap(3),
 			pageItem{text: headStyle.Render(wrapText(m.t("check_title"), m.width)), always: true},

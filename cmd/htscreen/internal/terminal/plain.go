@@ -42,6 +42,8 @@ type Plain struct {
 	in   *bufio.Scanner
 	out  io.Writer
 	lang string
+	// personLang is the language the person reads, when it is not lang.
+	personLang string
 	// Urgent renders what to do first when an urgent red flag is raised.
 	Urgent func(interview.Step) string
 	// line counts the lines read, for the error about a long one.
@@ -71,6 +73,13 @@ func NewPlain(in io.Reader, out io.Writer, lang string) *Plain {
 // while a prompt waits for its answer: the answer is then an AbortError.
 func (p *Plain) WithContext(ctx context.Context) *Plain {
 	p.ctx = ctx
+	return p
+}
+
+// WithPersonLang puts the questions asked of the person in lang too, above
+// the screener's wording, and their answers in both ("Sí / Yes").
+func (p *Plain) WithPersonLang(lang string) *Plain {
+	p.personLang = lang
 	return p
 }
 
@@ -128,18 +137,19 @@ func (p *Plain) Ask(step interview.Step) ([]string, error) {
 		}
 	}
 	fmt.Fprintf(p.out, "\n%s\n", Progress(p.lang, step))
-	key := "ask_person"
-	if qu.AskedOf == q.Screener {
-		key = "ask_screener"
+	langs := Languages{Screener: p.lang, Person: p.personLang}
+	first, second := langs.question(qu)
+	fmt.Fprintln(p.out, first)
+	if second != "" {
+		fmt.Fprintf(p.out, "  %s\n", second)
 	}
-	fmt.Fprintln(p.out, locale.T(p.lang, key, qu.Text.In(p.lang)))
 	if h := qu.Hint.In(p.lang); h != "" {
 		fmt.Fprintln(p.out, locale.T(p.lang, "hint", h))
 	}
 	ids := qu.AnswerIDs()
 	labels := make([]string, len(ids))
 	for i, id := range ids {
-		labels[i] = qu.AnswerText(id, p.lang)
+		labels[i] = langs.answer(qu, id)
 		fmt.Fprintf(p.out, "  %d. %s\n", i+1, labels[i])
 	}
 	prompt := "prompt_one"

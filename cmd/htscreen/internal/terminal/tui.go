@@ -42,6 +42,11 @@ type FullScreen struct {
 	// role and region are known.
 	Plan *interview.Plan
 	Lang string
+	// PersonLang is the language the person reads, when it is not Lang:
+	// their questions and answers are shown in it, Lang beneath, and the
+	// first screen carries a card for them (Languages). TranslationNote
+	// tells the screener, there, that the person's text is a draft.
+	PersonLang, TranslationNote string
 	// Watch returns the guidance conditions for a role and region, and
 	// Urgent what to do first when an urgent red flag is raised.
 	Watch  func(role, region string) []*q.Condition
@@ -158,6 +163,8 @@ type model struct {
 
 func (m *model) t(key string, args ...any) string { return locale.T(m.fs.Lang, key, args...) }
 
+func (m *model) langs() Languages { return Languages{Screener: m.fs.Lang, Person: m.fs.PersonLang} }
+
 func (m *model) Init() tea.Cmd {
 	m.form = m.startForm()
 	return m.form.Init()
@@ -245,7 +252,7 @@ func (m *model) questionForm(st interview.Step) *huh.Form {
 	// window; the form holds the answers.
 	var opts []huh.Option[string]
 	for _, id := range qu.AnswerIDs() {
-		text := qu.AnswerText(id, m.fs.Lang)
+		text := m.langs().answer(qu, id)
 		if qu.Type == q.Multiple {
 			text = m.optionText(text)
 		}
