@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"regexp"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/htscreen/htscreen/questionnaires"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
@@ -58,4 +60,49 @@ func TestMethodologyIsCurrent(t *testing.T) {
 		require.NoError(t, os.WriteFile(methodologyDoc, doc, 0o644))
 	}
 	assert.Equal(t, gen, string(re.Find(doc)), "docs/methodology.md is stale: go test ./cmd/htscreen -run TestMethodologyIsCurrent -update-docs")
+}
+
+// TestTranslationCountsAreCurrent keeps the string count in
+// docs/translation.md in step with the questionnaires: when a text is added
+// or removed, the table (and the back-translation it reports) is out of date
+// and must be looked at again.
+func TestTranslationCountsAreCurrent(t *testing.T) {
+	fsys := questionnaires.FS()
+	names, err := fs.Glob(fsys, "*.yaml")
+	require.NoError(t, err)
+	count := map[string]int{}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if en, ok := v["en"].(string); ok && en != "" {
+				for lang, s := range v {
+					if s, ok := s.(string); ok && s != "" {
+						count[lang]++
+					}
+				}
+				return
+			}
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		require.NoError(t, err)
+		var doc any
+		require.NoError(t, yaml.Unmarshal(data, &doc), name)
+		walk(doc)
+	}
+	doc, err := os.ReadFile("../../docs/translation.md")
+	require.NoError(t, err)
+	for _, row := range []struct{ lang, label string }{{"en", "English (`en`)"}, {"es", "Spanish (`es`)"}} {
+		want := fmt.Sprintf("| %s | %d |", row.label, count[row.lang])
+		assert.Contains(t, string(doc), want, "docs/translation.md: the %s string count is out of date", row.lang)
+	}
 }
