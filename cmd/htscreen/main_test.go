@@ -81,7 +81,13 @@ type result struct {
 
 func runBinary(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
+	return run(t, exec.Command(binary, args...), stdin)
+}
+
+// run runs cmd with stdin and a bare environment (no terminal, no
+// colour) and returns its exit code and both streams.
+func run(t *testing.T, cmd *exec.Cmd, stdin string) result {
+	t.Helper()
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut

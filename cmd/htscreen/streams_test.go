@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -111,20 +109,7 @@ func waitFile(t *testing.T, p *pane, name, want string) {
 // runShell runs the binary from sh with extra redirections, such as >&-.
 func runShell(t *testing.T, redirect, stdin string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command("sh", append([]string{"-c", `exec "$0" "$@" ` + redirect, binary}, args...)...)
-	cmd.Stdin = strings.NewReader(stdin)
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "TERM=dumb"}
-	err := cmd.Run()
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else {
-		require.NoError(t, err)
-	}
-	return result{code, out.String(), errOut.String()}
+	return run(t, exec.Command("sh", append([]string{"-c", `exec "$0" "$@" ` + redirect, binary}, args...)...), stdin)
 }
 
 // Standard output closed (>&-): a result, or any output, that cannot be

@@ -203,10 +203,10 @@ func TestSpanishOutputHasNoEnglishHeading(t *testing.T) {
 	}
 }
 
-// A trainee who hears "no" to the exchange misses the child's flag: the
-// feedback says so first, names the answer that closed the path, and the
-// child-protection step it cost.
-func TestFeedbackTracesAMissedMinorFlagToItsAnswer(t *testing.T) {
+// missTheExchange practises youth_dates line by line with the expert's
+// answers, except "no" to the exchange of sex for something of value.
+func missTheExchange(t *testing.T, args ...string) result {
+	t.Helper()
 	s := loadScenario(t, "youth_dates")
 	trainee := q.Answers{}
 	for k, v := range s.Given {
@@ -214,7 +214,14 @@ func TestFeedbackTracesAMissedMinorFlagToItsAnswer(t *testing.T) {
 	}
 	trainee["sex_exchange"] = []string{"no"}
 	input, _ := typed(t, trainee)
-	r := runBinary(t, input, "train", "youth_dates", "--accessible")
+	return runBinary(t, input, append([]string{"train", "youth_dates", "--accessible"}, args...)...)
+}
+
+// A trainee who hears "no" to the exchange misses the child's flag: the
+// feedback says so first, names the answer that closed the path, and the
+// child-protection step it cost.
+func TestFeedbackTracesAMissedMinorFlagToItsAnswer(t *testing.T) {
+	r := missTheExchange(t)
 	require.Equal(t, 0, r.code, r.errOut)
 	out := r.out
 	first := strings.Index(out, "Red flags you missed")
@@ -335,14 +342,7 @@ func TestPersonaCardAndAnswerSheet(t *testing.T) {
 
 // Spanish feedback has no English heading either.
 func TestSpanishFeedbackHasNoEnglishHeading(t *testing.T) {
-	s := loadScenario(t, "youth_dates")
-	trainee := q.Answers{}
-	for k, v := range s.Given {
-		trainee[k] = v
-	}
-	trainee["sex_exchange"] = []string{"no"}
-	input, _ := typed(t, trainee)
-	r := runBinary(t, input, "train", "youth_dates", "--accessible", "--lang", "es")
+	r := missTheExchange(t, "--lang", "es")
 	require.Equal(t, 0, r.code, r.errOut)
 	for _, english := range []string{"Training feedback", "Red flags you missed", "Your result beside", "Indicators you missed", "Answers that differ", "Teaching notes", "The answer that closed", "Next steps your result", "MINOR", "not asked"} {
 		assert.NotContains(t, r.out, english)
