@@ -1,458 +1,290 @@
 // Package locale holds the program's own words (prompts, headings, notes)
-// in each language it ships. Questionnaire wording lives in
-// the YAML files; this is only the frame around it.
+// in each language it ships, one message file per language in messages/,
+// which a translator edits without touching Go. Questionnaire wording lives
+// in the YAML questionnaires; this is only the frame around it.
+//
+// Messages are Go format strings (%s, %d, %q). A message that shows a
+// number may have plural forms (one:, few:, many:, other: ...), and the form
+// is chosen by the CLDR plural rules of the language, through go-i18n: the
+// rules for Russian, Polish or Arabic are not ours to write by hand.
+//
+// A language is either complete (every message: it can be the screener's
+// language, --lang) or a person language (meta.scope: person: only the
+// person section, what the person being screened reads, for --person-lang
+// and the help card).
 package locale
 
 import (
+	"embed"
 	"fmt"
-	"sort"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 )
 
-// Default is the language used when none is asked for.
+// Default is the language used when none is asked for, and the source every
+// other message file translates.
 const Default = "en"
 
-// Langs lists the languages the program's own words are written in.
-func Langs() []string {
-	var l []string
-	for k := range catalog {
-		l = append(l, k)
+// PersonPrefix starts the id of every message the person being screened
+// reads (the person: section of a message file).
+const PersonPrefix = "person."
+
+// Status is how far a language's translation has been checked
+// (docs/translation.md), lowest first after the source.
+type Status string
+
+// The translation statuses.
+const (
+	Source         Status = "source"
+	Draft          Status = "draft"
+	BackTranslated Status = "back-translated"
+	Reviewed       Status = "reviewed"
+)
+
+// Statuses lists the valid statuses, source first.
+func Statuses() []Status { return []Status{Source, Draft, BackTranslated, Reviewed} }
+
+// Scope says which messages a language carries.
+type Scope string
+
+// The scopes of a message file.
+const (
+	// All: every message; the language can be the screener's.
+	All Scope = "all"
+	// Person: the person section only; the language is offered for
+	// --person-lang and the help card.
+	Person Scope = "person"
+)
+
+//go:embed messages/*.yaml
+var embedded embed.FS
+
+// catalog is every message file, parsed once, read-only afterwards.
+type catalog struct {
+	bundle *i18n.Bundle
+	files  map[string]*File
+	langs  []string // sorted tags, English first
+	loc    map[string]*i18n.Localizer
+}
+
+// File is one language's message file.
+type File struct {
+	Path   string
+	Lang   string
+	Name   string // the language's own name for itself
+	Status Status
+	Scope  Scope
+	msgs   map[string]*i18n.Message
+	pos    map[string]string // message id -> "line:column" of its key
+	// metaErrs are problems with the meta section, reported by Check.
+	metaErrs []string
+}
+
+var load = sync.OnceValues(func() (*catalog, error) { return parse(embedded, "messages") })
+
+// get returns the catalog; a broken embedded file is a build defect that the
+// tests catch, so the program goes on with what parsed.
+func get() *catalog {
+	c, err := load()
+	if err != nil && c == nil {
+		panic(err)
 	}
-	sort.Strings(l)
+	return c
+}
+
+// parse reads every *.yaml file in dir of fsys; the file name is the
+// language tag (en.yaml, zh-Hant.yaml).
+func parse(fsys fs.FS, dir string) (*catalog, error) {
+	c := &catalog{bundle: i18n.NewBundle(language.English), files: map[string]*File{}, loc: map[string]*i18n.Localizer{}}
+	c.bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+	names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		buf, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		f, err := parseFile(c.bundle, buf, name)
+		if err != nil {
+			return nil, err
+		}
+		c.files[f.Lang] = f
+		c.langs = append(c.langs, f.Lang)
+	}
+	if c.files[Default] == nil {
+		return nil, fmt.Errorf("%s: no %s.yaml: English is the source of every message", dir, Default)
+	}
+	slices.SortFunc(c.langs, func(a, b string) int {
+		switch {
+		case a == Default:
+			return -1
+		case b == Default:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	for _, l := range c.langs {
+		c.loc[l] = i18n.NewLocalizer(c.bundle, l)
+	}
+	return c, nil
+}
+
+func parseFile(b *i18n.Bundle, buf []byte, name string) (*File, error) {
+	mf, err := b.ParseMessageFileBytes(buf, name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	lang := strings.TrimSuffix(path.Base(name), ".yaml")
+	if _, err := language.Parse(lang); err != nil {
+		return nil, fmt.Errorf("%s: the file name must be a BCP 47 language tag such as es or zh-Hant: %w", name, err)
+	}
+	f := &File{Path: name, Lang: lang, msgs: map[string]*i18n.Message{}, pos: map[string]string{}}
+	for _, m := range mf.Messages {
+		f.msgs[m.ID] = m
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(buf, &root); err == nil && len(root.Content) == 1 {
+		positions(root.Content[0], "", f.pos)
+	}
+	meta := func(key string) string {
+		if m := f.msgs["meta."+key]; m != nil {
+			return m.Other
+		}
+		f.metaErrs = append(f.metaErrs, fmt.Sprintf("%s: meta.%s is missing", name, key))
+		return ""
+	}
+	f.Name = meta("name")
+	f.Status = Status(meta("status"))
+	f.Scope = Scope(meta("scope"))
+	if f.Status != "" && !slices.Contains(Statuses(), f.Status) {
+		f.metaErrs = append(f.metaErrs, fmt.Sprintf("%s:%s: meta.status %q is not one of %v", name, f.pos["meta.status"], f.Status, Statuses()))
+	}
+	if f.Scope != "" && f.Scope != All && f.Scope != Person {
+		f.metaErrs = append(f.metaErrs, fmt.Sprintf("%s:%s: meta.scope %q is not %q or %q", name, f.pos["meta.scope"], f.Scope, All, Person))
+	}
+	return f, nil
+}
+
+// pluralKeys are the keys go-i18n reads as plural forms of one message.
+var pluralKeys = []string{"zero", "one", "two", "few", "many", "other"}
+
+// positions records where each message id's key stands in the file, so that
+// an error names file:line:column as a questionnaire error does.
+func positions(n *yaml.Node, prefix string, pos map[string]string) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		id := prefix + k.Value
+		pos[id] = fmt.Sprintf("%d:%d", k.Line, k.Column)
+		if v.Kind == yaml.MappingNode && !isPlural(v) {
+			positions(v, id+".", pos)
+		}
+	}
+}
+
+func isPlural(n *yaml.Node) bool {
+	for i := 0; i < len(n.Content); i += 2 {
+		if !slices.Contains(pluralKeys, n.Content[i].Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// Langs lists the languages every message is written in: those a screener
+// can choose with --lang. English comes first.
+func Langs() []string { return get().scoped(All) }
+
+// PersonLangs lists the languages the person's messages are written in,
+// English first: every language with a message file.
+func PersonLangs() []string { return slices.Clone(get().langs) }
+
+func (c *catalog) scoped(s Scope) []string {
+	var l []string
+	for _, lang := range c.langs {
+		if c.files[lang].Scope == s {
+			l = append(l, lang)
+		}
+	}
 	return l
+}
+
+// Name is a language's name for itself ("Español", "العربية"), or the tag
+// when there is no message file for it.
+func Name(lang string) string {
+	if f := get().files[lang]; f != nil && f.Name != "" {
+		return f.Name
+	}
+	return lang
+}
+
+// StatusOf is how far lang's translation has been checked; "" for a
+// language with no message file.
+func StatusOf(lang string) Status {
+	if f := get().files[lang]; f != nil {
+		return f.Status
+	}
+	return ""
 }
 
 // T returns the message for key in lang, formatted with args, falling back
 // to English. A missing key is a programming error caught by the tests.
 func T(lang, key string, args ...any) string {
-	m, ok := catalog[lang][key]
-	if !ok {
-		m, ok = catalog[Default][key]
-	}
-	if !ok {
+	m := get().message(lang, key)
+	if m == nil {
 		// Visible, so that a test of any output catches a missing message.
 		return "{" + key + "}"
 	}
-	if len(args) == 0 {
-		return m
-	}
-	return fmt.Sprintf(m, args...)
+	return format(m.Other, args)
 }
 
-var catalog = map[string]map[string]string{
-	"en": {
-		"section":        "%s: question %d of %d.",
-		"ask_person":     "Ask the person: %s",
-		"ask_screener":   "Your observation: %s",
-		"hint":           "Note for you: %s",
-		"prompt_one":     "Type a number from 1 to %d and press Enter, or q to stop:",
-		"prompt_many":    "Type one or more numbers from 1 to %d, separated by spaces, and press Enter, or q to stop:",
-		"invalid":        "%q is not one of the answers. The answers are: %s.",
-		"invalid_alone":  "%q must be the only answer when it is chosen.",
-		"start":          "htscreen: a screening for indicators of human trafficking. It is not a determination. Nothing is saved. Press q and Enter at any prompt to stop; nothing is shown when you stop.",
-		"aborted":        "Screening stopped. Nothing was saved and no result is shown.",
-		"input_ended":    "The input ended before the screening was complete. Nothing was saved and no result is shown.",
-		"unused_answers": "Note: these answers were not used because skip logic or the triage did not ask their questions: %s",
+// N returns the message for key in lang in the plural form CLDR gives for
+// the count n, formatted with args (with n alone when there are none).
+func N(lang, key string, n int, args ...any) string {
+	c := get()
+	if c.message(lang, key) == nil {
+		return "{" + key + "}"
+	}
+	loc := c.loc[lang]
+	if loc == nil {
+		loc = c.loc[Default]
+	}
+	// go-i18n falls back to English and to the "other" form on its own,
+	// returning an error alongside a usable message; the tests check every
+	// form is present, so the error adds nothing here.
+	s, _ := loc.Localize(&i18n.LocalizeConfig{MessageID: key, PluralCount: n})
+	if len(args) == 0 {
+		args = []any{n}
+	}
+	return format(s, args)
+}
 
-		"progress":              "%s: question %d (at most %d more in this part).",
-		"progress_last":         "%s: question %d (the last in this part).",
-		"urgent_title":          "ACT FIRST: do this now, before any more questions",
-		"urgent_prompt":         "Press Enter to go on with the questions once it is safe, or type s and Enter to stop here and see the result so far.",
-		"settled_title":         "The result is settled",
-		"settled_msg":           "No answer still to come can change any level, red flag or next step. %d more questions would only add detail.",
-		"settled_prompt":        "Press Enter to see the result, or type c and Enter to continue with the questions for detail.",
-		"decide_invalid":        "%q is not an answer here: press Enter, or type %s.",
-		"stop_settled":          "The screening stopped when the result was settled; %d questions that could not change it were not asked.",
-		"stop_urgent":           "The screening stopped early to act on an urgent step; %d questions were not asked, so levels may be too low.",
-		"stopped":               "the screening stopped before this module (to act on an urgent step)",
-		"timing_past":           "The facts behind this level are in the past: the person is still owed a referral for services and legal help.",
-		"capped":                "Capped at concern: a means was found, but the person was not sure which part of their life it belonged to. Ask privately which situation it concerns.",
-		"no_purpose":            "The questions found none of this form's own situation (%s), so control facts alone do not count here.",
-		"incomplete_because":    "Incomplete: these answers were not known and could raise the level: %s.",
-		"unused_not_needed":     "Note: the result was settled before these answers were needed: %s",
-		"k_persona":             "persona",
-		"invalid_exclusive":     "%q: %q cannot be combined with other answers.",
-		"decide_go_on":          "Go on with the questions (once it is safe)",
-		"decide_stop_urgent":    "Stop here and see the result so far",
-		"decide_see_result":     "See the result",
-		"decide_detail":         "Continue with the questions for detail",
-		"tui_keys_persona":      "p: the persona",
-		"persona_keys":          "Up/Down: scroll - p or Enter: back - Esc: leave now",
-		"check_none":            "Tick what is true first (x or space). Not alone with the person, or no professional interpreter when one is needed: do not begin; see them alone, with an interpreter.",
-		"report_title":          "Screening result",
-		"not_determination":     "This is a screening, not a determination, and not a validated instrument. It shows indicators found by these questions; it does not decide whether anyone is or is not a victim of trafficking.",
-		"red_flags":             "Act first",
-		"no_red_flags":          "No red flags were raised.",
-		"forms":                 "By form",
-		"level_refer":           "Refer for specialised assessment",
-		"level_concern":         "Concern: follow up privately",
-		"train_closed_by":       "The answer that closed the path:",
-		"handout_title":         "a handout for trainees",
-		"handout_questions":     "The questions, as they are asked",
-		"handout_follow_up":     "After a yes: %s A fact counts only for the part of the person's life it belongs to.",
-		"handout_signs":         "What each sign means",
-		"handout_levels":        "What a result means",
-		"signs_title":           "signs to notice",
-		"signs_strong":          "Strong signs",
-		"signs_medium":          "Signs that need another",
-		"signs_weak":            "Context: never enough alone",
-		"signs_footer":          "No single sign proves or rules out trafficking. Ask privately, with a professional interpreter; a screening is not a determination.",
-		"card_fictional":        "A fictional person, for training. Not a real case.",
-		"sheet_how":             "Answer sheet: write the answer id after each question you would ask and delete the lines you leave empty, then score it with: htscreen train %s --answers FILE",
-		"room_title":            "What the room missed: %s",
-		"present_signs":         "What there is to notice",
-		"present_no_signs":      "Nothing here is a sign of trafficking: this is a look-alike.",
-		"present_result":        "The screening's result",
-		"present_next":          "What to do next",
-		"present_more":          "Enter: next part",
-		"room_sheets":           "Answer sheets scored against the expert's: %d. Nothing of them is kept.",
-		"room_misses":           "Most common first",
-		"room_count":            "%d of %d sheets",
-		"room_by_sheet":         "Sheet by sheet",
-		"room_kind_red_flag":    "red flag missed",
-		"room_kind_under_call":  "level under-called",
-		"room_kind_indicator":   "sign missed",
-		"room_kind_answer":      "answer that differs",
-		"train_steps_missed":    "Next steps your result did not give",
-		"flag_emergency":        "EMERGENCY",
-		"flag_minor":            "MINOR",
-		"flag_one_chance":       "ONE CHANCE",
-		"level_none":            "No indicators found by this screen",
-		"level_none_some":       "Below concern: some signs were found, not enough on their own",
-		"level_none_no_purpose": "None: control signs were found, but not this form's own situation",
-		"not_screened":          "Not screened",
-		"not_selected":          "this module was not chosen for this screening",
-		"not_routed":            "the triage answers did not point to this form",
-		"no_module":             "the questionnaire set has no module for this form",
-		"routed":                "the triage points to this form: ask its questions in a private follow-up, or refer to a specialised provider who will",
-		"routed_label":          "Signs at triage, not yet screened",
-		"incomplete":            "Incomplete: some answers were not known (not sure, or not answered) and could raise this level.",
-		"incomplete_refer":      "Key questions were not answered; ask them when it is safe to do so.",
-		"sources":               "Sources",
-		"form_labor":            "Labor trafficking",
-		"form_sex":              "Sex trafficking",
-		"form_forced_marriage":  "Forced marriage",
-		"form_organ":            "Trafficking for organ removal",
-		"unknown":               "Not known",
-		"why_level":             "Why",
-		"indicators":            "Indicators found",
-		"because":               "answer: %s",
-		"source":                "source",
-		"dimensions":            "Dimensions",
-		"present":               "present",
-		"absent":                "not present",
-		"guidance":              "What to do next",
-		"questions_asked":       "Questions asked: %d",
-		"versions":              "Questionnaires",
-		"contacts_verified":     "Contacts checked against archived copies of their sources on %s",
-		"ex_in":                 "in",
-		"strength_strong":       "strong",
-		"strength_medium":       "medium",
-		"strength_weak":         "weak",
-		"col_indicator":         "indicator",
-		"col_strength":          "strength",
-		"kind_indicator":        "indicator",
-		"kind_question":         "question",
-		"kind_red_flag":         "red flag",
-		"kind_level_rule":       "level rule",
-		"kind_dimension":        "dimension",
-		"kind_questionnaire":    "questionnaire",
-		"kind_step":             "guidance step",
-		"ex_grade":              "graded",
-		"ex_dimension":          "dimension",
-		"ex_counts":             "counts %d towards a threshold of %d",
-		"ex_fires_when":         "fires when",
-		"ex_asked_of":           "asked of",
-		"ex_answers":            "answers",
-		"ex_key":                "A purpose (gate) question: it opens the module; when every gate question is no, the module ends there.",
-		"ex_feeds":              "feeds indicator",
-		"ex_feeds_flag":         "feeds red flag",
-		"ex_flag_first":         "A red flag overrides the levels and comes first in every result, with its first steps.",
-		"ex_top_down":           "Level rules are checked top-down; the first that holds decides the level.",
-		"ex_module":             "%d questions, %d indicators. 'htscreen show %[3]s' prints it for paper.",
-		"not_asked":             "not asked",
-		"train_feedback":        "Training feedback: %s",
-		"train_levels":          "Your result beside the expert's",
-		"train_you":             "you:",
-		"train_expert":          "expert:",
-		"train_under":           "UNDER-CALLED (the costlier error)",
-		"train_over":            "over-called",
-		"train_flags_missed":    "Red flags you missed",
-		"train_flags_extra":     "Red flags you raised that the expert did not",
-		"train_missed":          "Indicators you missed",
-		"train_overcalled":      "Indicators you over-called",
-		"train_asks":            "asks",
-		"train_answers":         "Answers that differ",
-		"train_all_match":       "Your answers and result match the expert's.",
-		"train_teaching":        "Teaching notes",
-		"train_persona":         "Scenario: %s (%s)",
-		"show_questions":        "Questions",
-		"show_ask_only_if":      "Ask only if",
-		"show_key":              "purpose question: opens the module",
-		"show_indicators":       "Indicators",
-		"show_levels":           "How a level is decided",
-		"show_dimensions":       "Dimensions",
-		"show_red_flags":        "Red flags",
-		"show_routes":           "Where the triage leads",
-		"show_when":             "when",
-		"show_weights":          "weights strong %d, medium %d, weak %d; weak counted at most %s; present at %d",
-		"show_no_cap":           "no limit",
-		"show_version":          "version %d",
-		"show_generated":        "Generated by htscreen show; do not edit.",
-		"tui_title":             "htscreen: screening for indicators of human trafficking",
-		"tui_start":             "This is a screening, not a determination. Nothing is saved. Esc or Ctrl+C leaves at once from any screen: the screen is cleared and nothing is shown. Shift+Tab goes back one question. Every question can be answered \"Not sure\" or \"Prefer not to say\".",
-		"check_title":           "Before you begin (a reminder; x or space to tick)",
-		"check_alone":           "I am alone with the person, with no companion",
-		"check_interpreter":     "A professional interpreter, if needed (no family)",
-		"check_skip":            "The person knows any question can be skipped",
-		"person_card_show":      "Show or read this to the person:",
-		"person_card":           "You can skip any question, or say that you don't know. Nothing you say is kept by this tool.",
-		"translation_draft":     "Questions are put to the person in their language and in yours. About the translation: %s",
-		"region_prompt":         "Where are you?",
-		"region_nyc":            "New York City",
-		"region_nys":            "Elsewhere in New York State",
-		"choose_one":            "Choose at least one answer, or Not sure.",
-		"choose_alone":          "Not sure and Prefer not to say must be chosen alone.",
-		"too_small":             "The terminal is too small (%d x %d). Make it at least %d x %d, or press Esc to leave. Nothing has been kept.",
-		"tui_keys":              "Esc: leave now, nothing is kept - Shift+Tab: back",
-		"k_up":                  "up",
-		"k_down":                "down",
-		"k_select":              "select",
-		"k_submit":              "submit",
-		"k_back":                "back",
-		"k_next":                "next",
-		"k_toggle":              "tick",
-		"k_confirm":             "confirm",
-		"k_select_all":          "tick all",
-		"k_select_none":         "untick all",
-		"result_keys":           "Up/Down, PgUp/PgDn: scroll - q: close (the result is not kept) - Esc: leave now",
-		"stale_contacts":        "WARNING: the contacts were last verified on %s, more than a year ago. Contacts change: check every number before you use it.",
-		"verify_before_use":     "verify before use",
-		"for_roles":             "for %s",
-		"applies_when":          "applies when",
-		"role_prompt":           "Which best describes you? The guidance at the end depends on it.",
-		"resources_title":       "Referral directory",
-		"line_phone":            "phone",
-		"line_text":             "text",
-		"line_tty":              "TTY",
-		"line_fax":              "fax",
-		"role_police":           "Police officer",
-		"role_shelter":          "Shelter or social services staff",
-		"role_health":           "Health worker",
-		"role_trainer":          "Trainer (workshop)",
-		// The help card a person keeps (htscreen card): it must not name
-		// trafficking, so that it is safe to carry.
-		"helpcard_title":     "Help, any time",
-		"helpcard_line":      "Help line",
-		"helpcard_call":      "Call %s",
-		"helpcard_text":      "Text %s",
-		"helpcard_not":       "Not the police. Not immigration.",
-		"helpcard_emergency": "Emergency: call %s",
-	},
-	"es": {
-		"section":        "%s: pregunta %d de %d.",
-		"ask_person":     "Pregunte a la persona: %s",
-		"ask_screener":   "Su observación: %s",
-		"hint":           "Nota para usted: %s",
-		"prompt_one":     "Escriba un número del 1 al %d y pulse Enter, o q para detenerse:",
-		"prompt_many":    "Escriba uno o más números del 1 al %d, separados por espacios, y pulse Enter, o q para detenerse:",
-		"invalid":        "%q no es una de las respuestas. Las respuestas son: %s.",
-		"invalid_alone":  "%q debe ser la única respuesta cuando se elige.",
-		"start":          "htscreen: una evaluación de indicios de trata de personas. No es una determinación. No se guarda nada. Escriba q y pulse Enter en cualquier pregunta para detenerse; al detenerse no se muestra nada.",
-		"aborted":        "Evaluación detenida. No se guardó nada y no se muestra ningún resultado.",
-		"input_ended":    "La entrada terminó antes de completar la evaluación. No se guardó nada y no se muestra ningún resultado.",
-		"unused_answers": "Nota: estas respuestas no se usaron porque la lógica de saltos o el triaje no hicieron sus preguntas: %s",
+func (c *catalog) message(lang, key string) *i18n.Message {
+	if f := c.files[lang]; f != nil {
+		if m := f.msgs[key]; m != nil && m.Other != "" {
+			return m
+		}
+	}
+	if m := c.files[Default].msgs[key]; m != nil && m.Other != "" {
+		return m
+	}
+	return nil
+}
 
-		"progress":              "%s: pregunta %d (quedan como mucho %d en esta parte).",
-		"progress_last":         "%s: pregunta %d (la última de esta parte).",
-		"urgent_title":          "ACTÚE PRIMERO: haga esto ahora, antes de más preguntas",
-		"urgent_prompt":         "Pulse Enter para seguir con las preguntas cuando sea seguro, o escriba s y pulse Enter para detenerse aquí y ver el resultado hasta ahora.",
-		"settled_title":         "El resultado ya está definido",
-		"settled_msg":           "Ninguna respuesta pendiente puede cambiar un nivel, una señal de alerta o un paso siguiente. %d preguntas más solo añadirían detalle.",
-		"settled_prompt":        "Pulse Enter para ver el resultado, o escriba c y pulse Enter para seguir con las preguntas y obtener más detalle.",
-		"decide_invalid":        "%q no es una respuesta aquí: pulse Enter, o escriba %s.",
-		"stop_settled":          "La evaluación se detuvo cuando el resultado quedó definido; no se hicieron %d preguntas que no podían cambiarlo.",
-		"stop_urgent":           "La evaluación se detuvo antes para atender un paso urgente; no se hicieron %d preguntas, así que los niveles pueden ser demasiado bajos.",
-		"stopped":               "la evaluación se detuvo antes de este módulo (para atender un paso urgente)",
-		"timing_past":           "Los hechos que explican este nivel son del pasado: la persona sigue teniendo derecho a que se la refiera a servicios y ayuda legal.",
-		"capped":                "Limitado a preocupación: se encontró un medio de control, pero la persona no estaba segura de a qué parte de su vida correspondía. Pregunte en privado a qué situación se refiere.",
-		"no_purpose":            "Las preguntas no encontraron la situación propia de esta forma (%s), así que los hechos de control por sí solos no cuentan aquí.",
-		"incomplete_because":    "Incompleto: no se conocían estas respuestas y podrían subir el nivel: %s.",
-		"unused_not_needed":     "Nota: el resultado quedó definido antes de necesitar estas respuestas: %s",
-		"k_persona":             "persona",
-		"invalid_exclusive":     "%q: %q no se puede combinar con otras respuestas.",
-		"decide_go_on":          "Seguir con las preguntas (cuando sea seguro)",
-		"decide_stop_urgent":    "Detenerse aquí y ver el resultado hasta ahora",
-		"decide_see_result":     "Ver el resultado",
-		"decide_detail":         "Seguir con las preguntas para obtener más detalle",
-		"tui_keys_persona":      "p: el caso",
-		"persona_keys":          "Arriba/Abajo: desplazar - p o Enter: volver - Esc: salir ahora",
-		"check_none":            "Primero marque lo que sea cierto (x o espacio). Si no está a solas con la persona, o no tiene intérprete profesional cuando hace falta, no empiece: véala a solas, con intérprete.",
-		"report_title":          "Resultado de la evaluación",
-		"not_determination":     "Esto es una evaluación inicial, no una determinación, ni un instrumento validado. Muestra los indicios que encontraron estas preguntas; no decide si alguien es o no víctima de trata.",
-		"red_flags":             "Actúe primero",
-		"no_red_flags":          "No se activó ninguna alerta.",
-		"forms":                 "Por forma de trata",
-		"level_refer":           "Derivar para una evaluación especializada",
-		"level_concern":         "Preocupación: hacer seguimiento en privado",
-		"train_closed_by":       "La respuesta que cerró el camino:",
-		"handout_title":         "material para participantes",
-		"handout_questions":     "Las preguntas, tal como se hacen",
-		"handout_follow_up":     "Después de un sí: %s Un hecho cuenta solo para la parte de la vida de la persona a la que corresponde.",
-		"handout_signs":         "Qué significa cada señal",
-		"handout_levels":        "Qué significa un resultado",
-		"signs_title":           "señales que hay que notar",
-		"signs_strong":          "Señales fuertes",
-		"signs_medium":          "Señales que necesitan otra",
-		"signs_weak":            "Contexto: nunca basta por sí solo",
-		"signs_footer":          "Ninguna señal por sí sola prueba o descarta la trata. Pregunte en privado, con un intérprete profesional; una evaluación inicial no es una determinación.",
-		"card_fictional":        "Una persona ficticia, para formación. No es un caso real.",
-		"sheet_how":             "Hoja de respuestas: escriba el id de la respuesta después de cada pregunta que haría y borre las líneas que queden vacías; luego califíquela con: htscreen train %s --answers ARCHIVO",
-		"room_title":            "Lo que el grupo no vio: %s",
-		"present_signs":         "Lo que hay que notar",
-		"present_no_signs":      "Nada aquí es una señal de trata: es un caso parecido.",
-		"present_result":        "El resultado de la evaluación",
-		"present_next":          "Qué hacer ahora",
-		"present_more":          "Enter: parte siguiente",
-		"room_sheets":           "Hojas de respuestas comparadas con la del experto: %d. No se guarda nada de ellas.",
-		"room_misses":           "Lo más frecuente primero",
-		"room_count":            "%d de %d hojas",
-		"room_by_sheet":         "Hoja por hoja",
-		"room_kind_red_flag":    "señal de alerta no vista",
-		"room_kind_under_call":  "nivel por debajo del correcto",
-		"room_kind_indicator":   "señal no vista",
-		"room_kind_answer":      "respuesta distinta",
-		"train_steps_missed":    "Pasos siguientes que su resultado no dio",
-		"flag_emergency":        "EMERGENCIA",
-		"flag_minor":            "MENOR DE EDAD",
-		"flag_one_chance":       "OPORTUNIDAD ÚNICA",
-		"level_none":            "Esta evaluación no encontró indicios",
-		"level_none_some":       "Por debajo de preocupación: se encontraron algunas señales, no suficientes por sí solas",
-		"level_none_no_purpose": "Ninguno: se encontraron señales de control, pero no la situación propia de esta forma",
-		"not_screened":          "No evaluado",
-		"not_selected":          "este módulo no se eligió para esta evaluación",
-		"not_routed":            "las respuestas del triaje no apuntaron a esta forma",
-		"no_module":             "el conjunto de cuestionarios no tiene un módulo para esta forma",
-		"routed":                "el triaje apunta a esta forma: haga sus preguntas en un seguimiento privado, o derive a un proveedor especializado que las haga",
-		"routed_label":          "Señales en el triaje, aún sin evaluar",
-		"incomplete":            "Incompleto: algunas respuestas no se conocían (no está seguro/a, o sin respuesta) y podrían subir este nivel.",
-		"incomplete_refer":      "No se respondieron preguntas clave; hágalas cuando sea seguro.",
-		"sources":               "Fuentes",
-		"form_labor":            "Trata laboral",
-		"form_sex":              "Trata con fines de explotación sexual",
-		"form_forced_marriage":  "Matrimonio forzado",
-		"form_organ":            "Trata con fines de extracción de órganos",
-		"unknown":               "Se desconoce",
-		"why_level":             "Por qué",
-		"indicators":            "Indicios encontrados",
-		"because":               "respuesta: %s",
-		"source":                "fuente",
-		"dimensions":            "Dimensiones",
-		"present":               "presente",
-		"absent":                "no presente",
-		"guidance":              "Qué hacer ahora",
-		"questions_asked":       "Preguntas hechas: %d",
-		"versions":              "Cuestionarios",
-		"contacts_verified":     "Contactos comprobados en copias archivadas de sus fuentes el %s",
-		"ex_in":                 "en",
-		"strength_strong":       "fuerte",
-		"strength_medium":       "medio",
-		"strength_weak":         "débil",
-		"col_indicator":         "indicio",
-		"col_strength":          "grado",
-		"kind_indicator":        "indicio",
-		"kind_question":         "pregunta",
-		"kind_red_flag":         "alerta",
-		"kind_level_rule":       "regla de nivel",
-		"kind_dimension":        "dimensión",
-		"kind_questionnaire":    "cuestionario",
-		"kind_step":             "paso de orientación",
-		"ex_grade":              "grado",
-		"ex_dimension":          "dimensión",
-		"ex_counts":             "suma %d hacia un umbral de %d",
-		"ex_fires_when":         "se activa cuando",
-		"ex_asked_of":           "se pregunta a",
-		"ex_answers":            "respuestas",
-		"ex_key":                "Una pregunta de propósito (de entrada): abre el módulo; si todas las preguntas de entrada son no, el módulo termina ahí.",
-		"ex_feeds":              "alimenta el indicio",
-		"ex_feeds_flag":         "alimenta la alerta",
-		"ex_flag_first":         "Una alerta se impone a los niveles y va primero en todo resultado, con sus primeros pasos.",
-		"ex_top_down":           "Las reglas de nivel se revisan de arriba abajo; la primera que se cumple decide el nivel.",
-		"ex_module":             "%d preguntas, %d indicios. 'htscreen show %[3]s' lo imprime para papel.",
-		"not_asked":             "no preguntado",
-		"train_feedback":        "Comentarios de la práctica: %s",
-		"train_levels":          "Su resultado junto al del experto",
-		"train_you":             "usted:",
-		"train_expert":          "experto:",
-		"train_under":           "SUBESTIMADO (el error más costoso)",
-		"train_over":            "sobrestimado",
-		"train_flags_missed":    "Alertas que no detectó",
-		"train_flags_extra":     "Alertas que usted activó y el experto no",
-		"train_missed":          "Indicios que no detectó",
-		"train_overcalled":      "Indicios que sobrestimó",
-		"train_asks":            "pregunta",
-		"train_answers":         "Respuestas que difieren",
-		"train_all_match":       "Sus respuestas y su resultado coinciden con los del experto.",
-		"train_teaching":        "Notas didácticas",
-		"train_persona":         "Caso: %s (%s)",
-		"show_questions":        "Preguntas",
-		"show_ask_only_if":      "Pregunte solo si",
-		"show_key":              "pregunta de propósito: abre el módulo",
-		"show_indicators":       "Indicios",
-		"show_levels":           "Cómo se decide un nivel",
-		"show_dimensions":       "Dimensiones",
-		"show_red_flags":        "Alertas",
-		"show_routes":           "Adónde lleva el triaje",
-		"show_when":             "cuando",
-		"show_weights":          "pesos fuerte %d, medio %d, débil %d; débiles contados como máximo %s; presente a partir de %d",
-		"show_no_cap":           "sin límite",
-		"show_version":          "versión %d",
-		"show_generated":        "Generado por htscreen show; no editar.",
-		"tui_title":             "htscreen: evaluación de indicios de trata de personas",
-		"tui_start":             "Esto es una evaluación inicial, no una determinación. No se guarda nada. Esc o Ctrl+C sale de inmediato desde cualquier pantalla: la pantalla se borra y no se muestra nada. Mayús+Tab vuelve a la pregunta anterior. Cada pregunta se puede responder \"No está seguro/a\" o \"Prefiere no decirlo\".",
-		"check_title":           "Antes de empezar (recordatorio; x o espacio marca)",
-		"check_alone":           "Estoy a solas con la persona, sin acompañantes",
-		"check_interpreter":     "Intérprete profesional si hace falta (no familia)",
-		"check_skip":            "La persona sabe que puede saltarse preguntas",
-		"person_card_show":      "Muestre o lea esto a la persona:",
-		"person_card":           "Puede saltarse cualquier pregunta o decir que no sabe. Esta herramienta no guarda nada de lo que usted diga.",
-		"translation_draft":     "Las preguntas se hacen a la persona en su idioma y en el de usted. Sobre la traducción: %s",
-		"region_prompt":         "¿Dónde está usted?",
-		"region_nyc":            "Ciudad de Nueva York",
-		"region_nys":            "En otro lugar del Estado de Nueva York",
-		"choose_one":            "Elija al menos una respuesta, o No está seguro/a.",
-		"choose_alone":          "No está seguro/a y Prefiere no decirlo deben elegirse solos.",
-		"too_small":             "La terminal es demasiado pequeña (%d x %d). Agrándela al menos a %d x %d, o pulse Esc para salir. No se ha guardado nada.",
-		"tui_keys":              "Esc: salir ahora, no se guarda nada - Mayús+Tab: volver",
-		"k_up":                  "arriba",
-		"k_down":                "abajo",
-		"k_select":              "elegir",
-		"k_submit":              "enviar",
-		"k_back":                "volver",
-		"k_next":                "siguiente",
-		"k_toggle":              "marcar",
-		"k_confirm":             "confirmar",
-		"k_select_all":          "marcar todo",
-		"k_select_none":         "desmarcar todo",
-		"result_keys":           "Arriba/Abajo, RePág/AvPág: desplazar - q: cerrar (el resultado no se guarda) - Esc: salir ahora",
-		"stale_contacts":        "ADVERTENCIA: los contactos se verificaron por última vez el %s, hace más de un año. Los contactos cambian: compruebe cada número antes de usarlo.",
-		"verify_before_use":     "verificar antes de usar",
-		"for_roles":             "para %s",
-		"applies_when":          "se aplica cuando",
-		"role_prompt":           "¿Qué le describe mejor? La orientación al final depende de ello.",
-		"resources_title":       "Directorio de derivación",
-		"line_phone":            "teléfono",
-		"line_text":             "texto",
-		"line_tty":              "TTY",
-		"line_fax":              "fax",
-		"role_police":           "Policía",
-		"role_shelter":          "Personal de albergue o servicios sociales",
-		"role_health":           "Personal de salud",
-		"role_trainer":          "Formador o formadora (taller)",
-		"helpcard_title":        "Ayuda, a cualquier hora",
-		"helpcard_line":         "Línea de ayuda",
-		"helpcard_call":         "Llame al %s",
-		"helpcard_text":         "Envíe un mensaje de texto al %s",
-		"helpcard_not":          "No es la policía ni inmigración.",
-		"helpcard_emergency":    "Emergencias: llame al %s",
-	},
+func format(s string, args []any) string {
+	if len(args) == 0 {
+		return s
+	}
+	return fmt.Sprintf(s, args...)
 }

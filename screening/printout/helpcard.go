@@ -88,25 +88,25 @@ func writeHelpCard(w io.Writer, f *helpFacts, lang string, md bool, level int) {
 		}
 		return s
 	}
-	facts := []string{t("helpcard_call", num(f.phone)), t("helpcard_text", num(f.text))}
+	facts := []string{t("person.helpcard_call", num(f.phone)), t("person.helpcard_text", num(f.text))}
 	for _, s := range []string{f.hours.In(lang), f.languages.In(lang)} {
 		if s != "" {
 			facts = append(facts, s)
 		}
 	}
-	facts = append(facts, t("helpcard_not"))
-	emergency := t("helpcard_emergency", f.emergency)
+	facts = append(facts, t("person.helpcard_not"))
+	emergency := t("person.helpcard_emergency", f.emergency)
 
-	report.Heading(w, level, t("helpcard_title"), md)
+	report.Heading(w, level, t("person.helpcard_title"), md)
 	if md {
-		fmt.Fprintf(w, "**%s**\n\n", t("helpcard_line"))
+		fmt.Fprintf(w, "**%s**\n\n", t("person.helpcard_line"))
 		for _, s := range facts {
 			fmt.Fprintf(w, "- %s\n", s)
 		}
 		fmt.Fprintf(w, "\n**%s**\n\n", emergency)
 		return
 	}
-	fmt.Fprintln(w, t("helpcard_line"))
+	fmt.Fprintln(w, t("person.helpcard_line"))
 	for _, s := range facts {
 		for _, l := range wrap(s, HelpCardWidth-2) {
 			fmt.Fprintf(w, "  %s\n", l)

@@ -1,63 +1,40 @@
 package questionnaire
 
-// builtInAnswers is how the answers every question offers read in each
-// language the program ships: yes_no and now_before questions have no
-// choices of their own, and not sure and prefer not to say are offered by
-// all. They are the format's vocabulary, not the program's frame, so they
-// live here rather than in locale.
-var builtInAnswers = map[string]map[string]string{
-	"en": {
-		"yes":          "Yes",
-		"no":           "No",
-		Now:            "Yes, now",
-		Before:         "Yes, in the past (not now)",
-		NotSure:        "Not sure",
-		PreferNotToSay: "Prefer not to say",
-	},
-	"es": {
-		"yes":          "Sí",
-		"no":           "No",
-		Now:            "Sí, ahora",
-		Before:         "Sí, en el pasado (ahora no)",
-		NotSure:        "No está seguro/a",
-		PreferNotToSay: "Prefiere no decirlo",
-	},
-}
+import (
+	"slices"
+
+	"github.com/htscreen/htscreen/screening/locale"
+)
+
+// builtInAnswers are the answers every question may offer without choices
+// of its own: yes_no and now_before questions have none, and not sure and
+// prefer not to say are offered by all. Their wording is in the message
+// files (screening/locale/messages), answer_ID as the screener records it
+// and person.answer_ID as the person reads it, so that a translator finds
+// every fixed word of the program in one file per language.
+var builtInAnswers = []string{"yes", "no", Now, Before, NotSure, PreferNotToSay}
 
 // builtInAnswerText is a built-in answer in lang, falling back to English;
 // an id that is none of them reads "{id}", visibly, as locale.T does for a
 // missing message.
 func builtInAnswerText(lang, id string) string {
-	if s, ok := builtInAnswers[lang][id]; ok {
-		return s
+	if !slices.Contains(builtInAnswers, id) {
+		return "{" + id + "}"
 	}
-	if s, ok := builtInAnswers["en"][id]; ok {
-		return s
-	}
-	return "{" + id + "}"
-}
-
-// personAnswers are the built-in answers as the person reads them, where
-// that differs from the screener's wording: Spanish tells the screener what
-// the person said ("No está seguro/a"), but a person reading the answers
-// speaks for themselves ("No estoy seguro/a").
-var personAnswers = map[string]map[string]string{
-	"es": {
-		NotSure:        "No estoy seguro/a",
-		PreferNotToSay: "Prefiero no decirlo",
-	},
+	return locale.T(lang, "answer_"+id)
 }
 
 // PersonAnswerText is AnswerText as the person reads it, for a question put
-// to them in their own language.
+// to them in their own language: the person speaks for themselves ("I'm not
+// sure"), where the screener records what they said ("Not sure").
 func (q *Question) PersonAnswerText(id, lang string) string {
 	for _, c := range q.Choices {
 		if c.ID == id {
 			return c.Text.In(lang)
 		}
 	}
-	if s, ok := personAnswers[lang][id]; ok {
-		return s
+	if !slices.Contains(builtInAnswers, id) {
+		return "{" + id + "}"
 	}
-	return builtInAnswerText(lang, id)
+	return locale.T(lang, locale.PersonPrefix+"answer_"+id)
 }

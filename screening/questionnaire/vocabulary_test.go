@@ -31,8 +31,8 @@ func TestBuiltInAnswerText(t *testing.T) {
 	}
 }
 
-// The person reads "not sure" and "prefer not to say" in the first person;
-// every other answer reads as the screener's does.
+// The person reads "not sure" and "prefer not to say" in the first person,
+// in every language; every other answer reads as the screener's does.
 func TestPersonAnswerText(t *testing.T) {
 	qu := &Question{Type: YesNo, Choices: []*Choice{{ID: "other", Text: Text{Lang: map[string]string{"en": "Other", "es": "Otro"}}}}}
 	for _, c := range []struct{ lang, id, want string }{
@@ -40,9 +40,10 @@ func TestPersonAnswerText(t *testing.T) {
 		{"es", PreferNotToSay, "Prefiero no decirlo"},
 		{"es", "yes", "Sí"},
 		{"es", "other", "Otro"},
-		{"en", NotSure, "Not sure"},
-		{"en", PreferNotToSay, "Prefer not to say"},
-		{"xx", NotSure, "Not sure"},
+		{"en", NotSure, "I'm not sure"},
+		{"en", PreferNotToSay, "I'd rather not say"},
+		{"xx", NotSure, "I'm not sure"},
+		{"en", "maybe", "{maybe}"},
 	} {
 		assert.Equal(t, c.want, qu.PersonAnswerText(c.id, c.lang), "%s %s", c.lang, c.id)
 	}

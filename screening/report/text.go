@@ -169,9 +169,9 @@ func (d *doc) dimensions(f *Form) {
 func (d *doc) stop() {
 	switch d.rep.Stop {
 	case rules.StopSettled:
-		fmt.Fprintf(d.w, "%s\n\n", d.t("stop_settled", d.rep.QuestionsNotAsked))
+		fmt.Fprintf(d.w, "%s\n\n", locale.N(d.lang, "stop_settled", d.rep.QuestionsNotAsked))
 	case rules.StopUrgent:
-		fmt.Fprintf(d.w, "%s\n\n", d.t("stop_urgent", d.rep.QuestionsNotAsked))
+		fmt.Fprintf(d.w, "%s\n\n", locale.N(d.lang, "stop_urgent", d.rep.QuestionsNotAsked))
 	}
 }
 

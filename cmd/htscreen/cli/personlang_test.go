@@ -69,7 +69,7 @@ func TestScreenPersonLangLineByLine(t *testing.T) {
 			assert.Contains(t, r.errOut, obs, "an observation is the screener's alone")
 			assert.NotContains(t, r.errOut, observation.Text.In(personLang))
 
-			card := locale.T(personLang, "person_card") + "\n" + locale.T(lang, "person_card")
+			card := locale.T(personLang, "person.card") + "\n" + locale.T(lang, "person.card")
 			assert.Contains(t, r.errOut, locale.T(lang, "person_card_show")+"\n"+card, "the card for the person comes first")
 			assert.Less(t, strings.Index(r.errOut, card), strings.Index(r.errOut, ask))
 			notes := set.TranslationNotes(lang)
@@ -99,5 +99,5 @@ func TestTrainPersonLangLineByLine(t *testing.T) {
 	assert.Contains(t, r.errOut, locale.T("en", "ask_person", person.Text.In("es"))+"\n  "+person.Text.In("en")+"\n")
 	assert.Contains(t, r.errOut, locale.T("en", "ask_screener", observation.Text.In("en")))
 	assert.NotContains(t, r.errOut, observation.Text.In("es"))
-	assert.Contains(t, r.errOut, locale.T("es", "person_card"))
+	assert.Contains(t, r.errOut, locale.T("es", "person.card"))
 }

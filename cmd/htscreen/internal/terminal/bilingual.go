@@ -54,5 +54,5 @@ func (l Languages) Card() string {
 	if l.Person == "" || l.Person == l.Screener {
 		return ""
 	}
-	return locale.T(l.Person, "person_card") + "\n" + locale.T(l.Screener, "person_card")
+	return locale.T(l.Person, "person.card") + "\n" + locale.T(l.Screener, "person.card")
 }

@@ -215,7 +215,7 @@ func (p *Plain) Decide(step interview.Step) (bool, error) {
 		fmt.Fprintln(p.out, locale.T(p.lang, "urgent_prompt"))
 		other, goOnByDefault = "s", true
 	default:
-		fmt.Fprintf(p.out, "\n%s\n%s\n", locale.T(p.lang, "settled_title"), locale.T(p.lang, "settled_msg", step.Open))
+		fmt.Fprintf(p.out, "\n%s\n%s\n", locale.T(p.lang, "settled_title"), locale.N(p.lang, "settled_msg", step.Open))
 		fmt.Fprintln(p.out, locale.T(p.lang, "settled_prompt"))
 		other, goOnByDefault = "c", false
 	}

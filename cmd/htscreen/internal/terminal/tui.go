@@ -297,7 +297,7 @@ func (m *model) decideForm(st interview.Step) *huh.Form {
 		opts = []huh.Option[string]{huh.NewOption(m.t("decide_go_on"), "go"), huh.NewOption(m.t("decide_stop_urgent"), "stop")}
 	} else {
 		title = m.t("settled_title")
-		desc = m.t("settled_msg", st.Open)
+		desc = locale.N(m.fs.Lang, "settled_msg", st.Open)
 		opts = []huh.Option[string]{huh.NewOption(m.t("decide_see_result"), "stop"), huh.NewOption(m.t("decide_detail"), "go")}
 	}
 	m.decision = ""

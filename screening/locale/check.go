@@ -1,0 +1,125 @@
+package locale
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+)
+
+// Check reports every defect of lang's message file against English, each
+// as "file:line:column: what is wrong; the fix": a key English lacks, a key
+// the file's scope needs and lacks, a placeholder (%s, %d, %q) lost or
+// added, a plural form the language's CLDR rules need and the message lacks,
+// and a bad meta section. No file for lang is itself a defect.
+func Check(lang string) []string {
+	return get().check(lang)
+}
+
+func (c *catalog) check(lang string) []string {
+	f := c.files[lang]
+	if f == nil {
+		return []string{fmt.Sprintf("no message file for %q: add screening/locale/messages/%s.yaml (languages with one: %s)", lang, lang, strings.Join(c.langs, ", "))}
+	}
+	en := c.files[Default]
+	errs := slices.Clone(f.metaErrs)
+	add := func(id, format string, args ...any) {
+		at := f.Path
+		if p := f.pos[id]; p != "" {
+			at += ":" + p
+		}
+		errs = append(errs, at+": "+fmt.Sprintf(format, args...))
+	}
+	for _, id := range sortedIDs(f.msgs) {
+		m := f.msgs[id]
+		src := en.msgs[id]
+		if src == nil {
+			add(id, "%q is not a message in %s; remove it or fix its name", id, en.Path)
+			continue
+		}
+		if strings.HasPrefix(id, "meta.") {
+			continue
+		}
+		want := verbs(src.Other)
+		for form, s := range forms(m) {
+			if got := verbs(s); !slices.Equal(got, want) {
+				add(id, "%q (%s) has placeholders %v, English has %v; keep each of them, in the same order", id, form, got, want)
+			}
+		}
+		if src.One != "" {
+			for _, form := range c.missingForms(lang, id) {
+				add(id, "%q needs the plural form %s: for %s, CLDR uses it for some numbers; add %s: \"...\"", id, form, lang, form)
+			}
+		}
+	}
+	for _, id := range sortedIDs(en.msgs) {
+		if strings.HasPrefix(id, "meta.") || f.msgs[id] != nil {
+			continue
+		}
+		if f.Scope == All || strings.HasPrefix(id, PersonPrefix) {
+			errs = append(errs, fmt.Sprintf("%s: missing %q (meta.scope is %s); translate it from %s:%s", f.Path, id, f.Scope, en.Path, en.pos[id]))
+		}
+	}
+	return errs
+}
+
+// missingForms are the plural forms the language's CLDR rules choose for
+// some count and the message lacks. go-i18n knows the rules; asking it for a
+// spread of counts finds every form the language uses.
+func (c *catalog) missingForms(lang, id string) []string {
+	var missing []string
+	for n := 0; n <= 200; n++ {
+		_, err := c.loc[lang].Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n})
+		if err == nil {
+			continue
+		}
+		if form := formInError(err); form != "" && !slices.Contains(missing, form) {
+			missing = append(missing, form)
+		}
+	}
+	return missing
+}
+
+var formErr = regexp.MustCompile(`has no plural form "([a-z]+)"`)
+
+func formInError(err error) string {
+	if m := formErr.FindStringSubmatch(err.Error()); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+func forms(m *i18n.Message) map[string]string {
+	out := map[string]string{}
+	for form, s := range map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other} {
+		if s != "" {
+			out[form] = s
+		}
+	}
+	return out
+}
+
+var verb = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
+
+// verbs are a format string's placeholders in order, "%%" left out.
+func verbs(s string) []string {
+	var v []string
+	for _, m := range verb.FindAllString(s, -1) {
+		if m != "%%" {
+			v = append(v, m)
+		}
+	}
+	return v
+}
+
+func sortedIDs(m map[string]*i18n.Message) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
