@@ -229,6 +229,15 @@ func Name(lang string) string {
 	return lang
 }
 
+// ScopeOf is which messages lang carries; "" for a language with no
+// message file.
+func ScopeOf(lang string) Scope {
+	if f := get().files[lang]; f != nil {
+		return f.Scope
+	}
+	return ""
+}
+
 // StatusOf is how far lang's translation has been checked; "" for a
 // language with no message file.
 func StatusOf(lang string) Status {
@@ -236,6 +245,20 @@ func StatusOf(lang string) Status {
 		return f.Status
 	}
 	return ""
+}
+
+// StatusLine tells the screener, in lang, that the text in the language of
+// has not been reviewed by a native-speaking professional, and how far it
+// was checked; "" for the source and a reviewed language.
+func StatusLine(lang, of string) string {
+	st := StatusOf(of)
+	switch st {
+	case Source, Reviewed:
+		return ""
+	case "":
+		st = Draft
+	}
+	return T(lang, "translation_status", T(lang, "lang_"+of), T(lang, "status_"+strings.ReplaceAll(string(st), "-", "_")))
 }
 
 // T returns the message for key in lang, formatted with args, falling back

@@ -9,10 +9,11 @@ import (
 // back to it, so any other language is a translation of it.
 const SourceLang = "en"
 
-// Langs returns the languages the set carries: English, and every other
-// language that every question and every answer choice is written in. A
-// question may be put to a person in any of them without falling back to
-// English half-way.
+// Langs returns the languages the set can put its questions to a person in:
+// English, and every other language that every question asked of the person
+// and each of its answer choices is written in. A question may be put to a
+// person in any of them without falling back to English half-way.
+// Observations are the screener's and do not count.
 func (s *Set) Langs() []string {
 	count := map[string]int{}
 	n := 0
@@ -26,6 +27,9 @@ func (s *Set) Langs() []string {
 	}
 	for _, f := range s.Files {
 		for _, qu := range f.Questions {
+			if qu.AskedOf == Screener {
+				continue
+			}
 			add(qu.Text)
 			for _, c := range qu.Choices {
 				add(c.Text)

@@ -29,6 +29,10 @@ const (
 type Options struct {
 	// RequireLangs lists languages every text must have besides English.
 	RequireLangs []string
+	// RequirePersonLangs lists languages every text put to the person (a
+	// question asked of them, its answers) must have: a language offered
+	// for --person-lang but not for the screener's side.
+	RequirePersonLangs []string
 }
 
 // Set is a validated questionnaire set: the triage, if any, and at most one

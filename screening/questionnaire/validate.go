@@ -330,9 +330,9 @@ func (c *checker) means(f *File) {
 			c.e.add(s.At("id"), "situation %q is listed twice", s.ID)
 		}
 		seen[s.ID] = true
-		c.text(s.Text, s.Meta, "text", true)
+		c.personText(s.Text, s.Meta, "text", true)
 	}
-	c.text(f.SituationText, f.Meta, "situation_text", true)
+	c.personText(f.SituationText, f.Meta, "situation_text", true)
 	c.text(f.SituationHint, f.Meta, "situation_hint", false)
 }
 
@@ -384,7 +384,11 @@ func (c *checker) question(f *File, q *Question) {
 	case !slices.Contains(Respondents(), q.AskedOf):
 		c.e.add(q.At("asked_of"), "unknown asked_of %q%s", q.AskedOf, oneOf(q.AskedOf, Respondents()))
 	}
-	c.text(q.Text, q.Meta, "text", true)
+	put := c.text
+	if q.AskedOf != Screener {
+		put = c.personText
+	}
+	put(q.Text, q.Meta, "text", true)
 	c.text(q.Hint, q.Meta, "hint", false)
 	types := []string{YesNo, NowBefore, Single, Multiple}
 	switch {
@@ -410,7 +414,7 @@ func (c *checker) question(f *File, q *Question) {
 			c.e.add(ch.At("id"), "choice %q appears twice in question %q", ch.ID, q.ID)
 		}
 		seen[ch.ID] = true
-		c.text(ch.Text, ch.Meta, "text", true)
+		put(ch.Text, ch.Meta, "text", true)
 		if ch.Exclusive && q.Type != Multiple {
 			c.e.add(ch.At("exclusive"), "\"exclusive\" is for a choice of a multiple question; a %s question takes one answer anyway", q.Type)
 		}
@@ -459,6 +463,12 @@ func (c *checker) id(id string, m Meta, what string) bool {
 // caller requires.
 func (c *checker) text(t Text, owner Meta, key string, required bool) {
 	c.e.list = append(c.e.list, TextErrors(t, owner, key, required, c.opts.RequireLangs)...)
+}
+
+// personText checks a string the person being screened reads (a question
+// put to them, its answers): it needs the person's languages too.
+func (c *checker) personText(t Text, owner Meta, key string, required bool) {
+	c.e.list = append(c.e.list, TextErrors(t, owner, key, required, append(slices.Clone(c.opts.RequireLangs), c.opts.RequirePersonLangs...))...)
 }
 
 // TextErrors checks a translatable string found under key in owner: present

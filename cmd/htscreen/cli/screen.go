@@ -180,7 +180,7 @@ func runScreen(opts *screenOptions) error {
 		in, err = screenFromFile(opts, plan)
 	} else {
 		fmt.Fprintln(ios.ErrOut, locale.T(opts.Lang, "start"))
-		writeCard(ios.ErrOut, set, opts.Lang, opts.PersonLang)
+		writeCard(ios.ErrOut, opts.Lang, opts.PersonLang)
 		plain := terminal.NewPlain(ios.In, ios.ErrOut, opts.Lang).WithPersonLang(opts.PersonLang).WithContext(opts.context())
 		if opts.Role == "" {
 			// Asked once, so that the guidance fits the user.
@@ -228,7 +228,7 @@ func runFullScreen(opts *screenOptions, plan *interview.Plan, dir *guidance.Dire
 		region = "" // asked on the first screen
 	}
 	fs := newFullScreen(ios, plan, dir, opts.Lang, opts.Role, region, evaluate)
-	fs.PersonLang, fs.TranslationNote = opts.PersonLang, translationNote(plan.Set, opts.Lang, opts.PersonLang)
+	fs.PersonLang, fs.TranslationNote = opts.PersonLang, translationNote(opts.Lang, opts.PersonLang)
 	out, err := fs.Run(opts.context())
 	if err != nil {
 		return err
@@ -259,6 +259,19 @@ func newFullScreen(ios *IOStreams, plan *interview.Plan, dir *guidance.Directory
 	}
 }
 
+// personLangs are the languages a person can be screened in: those every
+// question put to the person is written in (questionnaires) and the
+// person's messages too (locale).
+func personLangs(set *q.Set) []string {
+	var langs []string
+	for _, l := range set.Langs() {
+		if slices.Contains(locale.PersonLangs(), l) {
+			langs = append(langs, l)
+		}
+	}
+	return langs
+}
+
 // personLang checks --person-lang against the languages the set carries
 // (a usage error lists them) and returns "" when the person reads the
 // screener's language, so that nothing is shown twice.
@@ -266,7 +279,7 @@ func personLang(set *q.Set, person, lang string) (string, error) {
 	if person == "" {
 		return "", nil
 	}
-	if err := checkValue("person-lang", person, set.Langs()); err != nil {
+	if err := checkValue("person-lang", person, personLangs(set)); err != nil {
 		return "", err
 	}
 	if person == lang {
@@ -275,31 +288,31 @@ func personLang(set *q.Set, person, lang string) (string, error) {
 	return person, nil
 }
 
-// translationNote tells the screener, in lang, that the text the person
-// reads is a draft translation: the questionnaires' own translation notes,
-// which the printouts carry too. It is empty when the person reads the
-// source language or the screener's own.
-func translationNote(set *q.Set, lang, person string) string {
-	if person == "" || person == q.SourceLang {
-		return ""
+// translationNote tells the screener, in lang, about every language in use
+// whose translation has not been reviewed by a native-speaking professional
+// (the screener's own and the person's), one line each; "" when there is
+// none.
+func translationNote(lang, person string) string {
+	var lines []string
+	for _, l := range []string{lang, person} {
+		if l == "" {
+			continue
+		}
+		if s := locale.StatusLine(lang, l); s != "" && !slices.Contains(lines, s) {
+			lines = append(lines, s)
+		}
 	}
-	notes := set.TranslationNotes(lang)
-	if len(notes) == 0 {
-		return ""
-	}
-	return locale.T(lang, "translation_draft", strings.Join(notes, " "))
+	return strings.Join(lines, "\n")
 }
 
 // writeCard writes, line by line, the card for the person before the first
-// question, and the note on a draft translation for the screener.
-func writeCard(w io.Writer, set *q.Set, lang, person string) {
-	card := terminal.Languages{Screener: lang, Person: person}.Card()
-	if card == "" {
-		return
+// question, and the note on a translation not yet reviewed for the screener.
+func writeCard(w io.Writer, lang, person string) {
+	if card := (terminal.Languages{Screener: lang, Person: person}).Card(); card != "" {
+		fmt.Fprintf(w, "\n%s\n%s\n", locale.T(lang, "person_card_show"), card)
 	}
-	fmt.Fprintf(w, "\n%s\n%s\n", locale.T(lang, "person_card_show"), card)
-	if note := translationNote(set, lang, person); note != "" {
-		fmt.Fprintln(w, note)
+	if note := translationNote(lang, person); note != "" {
+		fmt.Fprintf(w, "\n%s\n", note)
 	}
 }
 

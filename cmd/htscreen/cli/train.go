@@ -199,7 +199,7 @@ func runTrain(opts *trainOptions) error {
 		fs := newFullScreen(ios, &interview.Plan{Set: b.set}, b.guidance, lang, sc.Role, sc.Region,
 			func(in rules.Input, _, _ string) *report.Report { return build(rules.Evaluate(b.set, in)) })
 		fs.PrefaceTitle, fs.Preface = title, sc.Persona.In(lang)
-		fs.PersonLang, fs.TranslationNote = opts.PersonLang, translationNote(b.set, lang, opts.PersonLang)
+		fs.PersonLang, fs.TranslationNote = opts.PersonLang, translationNote(lang, opts.PersonLang)
 		out, err := fs.Run(ctx)
 		if err != nil {
 			return err
@@ -207,7 +207,7 @@ func runTrain(opts *trainOptions) error {
 		in = out.Input
 	} else {
 		fmt.Fprintf(ios.ErrOut, "%s\n\n%s\n", title, sc.Persona.In(lang))
-		writeCard(ios.ErrOut, b.set, lang, opts.PersonLang)
+		writeCard(ios.ErrOut, lang, opts.PersonLang)
 		plain := terminal.NewPlain(ios.In, ios.ErrOut, lang).WithPersonLang(opts.PersonLang).WithContext(ctx)
 		plain.Urgent = func(st interview.Step) string { return urgentText(b.guidance, st, lang, sc.Role, sc.Region) }
 		if in, err = interview.Run(&interview.Plan{Set: b.set, Watch: b.guidance.Watch(sc.Role, sc.Region)}, plain); err != nil {

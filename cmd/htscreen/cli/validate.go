@@ -2,9 +2,11 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/htscreen/htscreen/screening/locale"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
@@ -38,14 +40,35 @@ Exit code 0 means the set is clean, 1 that it has problems.`,
 			return runValidate(opts)
 		},
 	}
-	cmd.Flags().StringSliceVar(&opts.RequireLangs, "require-lang", nil, "also require every text in these `LANG`uages (e.g. es)")
+	cmd.Flags().StringSliceVar(&opts.RequireLangs, "require-lang", nil, "also require these `LANG`uages: every text, or for a language offered only to the person (--person-lang), every question put to the person and its answers; and the program's messages in each")
 	return cmd
 }
 
 func runValidate(opts *validateOptions) error {
-	b, err := loadBundle(opts.IO, opts.Dir, q.Options{RequireLangs: opts.RequireLangs})
+	// A language the program offers only for the person's side needs only
+	// what the person reads; any other language, every text.
+	var full, person []string
+	for _, lang := range opts.RequireLangs {
+		if locale.ScopeOf(lang) == locale.Person {
+			person = append(person, lang)
+		} else {
+			full = append(full, lang)
+		}
+	}
+	b, err := loadBundle(opts.IO, opts.Dir, q.Options{RequireLangs: full, RequirePersonLangs: person})
 	if err != nil {
 		return err
+	}
+	// The program's own words in each language: missing or extra keys, lost
+	// placeholders, missing plural forms.
+	var problems []string
+	for _, lang := range opts.RequireLangs {
+		problems = append(problems, locale.Check(lang)...)
+	}
+	if len(problems) > 0 {
+		fmt.Fprintln(opts.IO.ErrOut, strings.Join(problems, "\n"))
+		fmt.Fprintf(opts.IO.ErrOut, "htscreen: the program's messages: %d problem(s). Fix them in screening/locale/messages and rebuild.\n", len(problems))
+		return &reportedError{code: ExitError}
 	}
 	set, dir := b.set, b.guidance
 	defer fmt.Fprintf(opts.IO.Out, "ok: guidance, %d steps, %d contacts, verified %s\nok: %d training scenarios\n", len(dir.Steps), len(dir.Contacts), dir.Verified.Format("2006-01-02"), len(b.scenarios))

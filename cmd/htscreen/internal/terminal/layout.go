@@ -122,9 +122,9 @@ func (m *model) pageItems(form string) []pageItem {
 			// For the person, before anything is asked: kept before the
 			// screener's own introduction in a small window.
 			items = append(items, gap(7), pageItem{text: headStyle.Render(wrapText(m.t("person_card_show"), m.width)) + "\n" + wrapText(card, m.width), rank: 1})
-			if m.fs.TranslationNote != "" {
-				items = append(items, dim(m.fs.TranslationNote, 3))
-			}
+		}
+		if m.fs.TranslationNote != "" {
+			items = append(items, dim(m.fs.TranslationNote, 3))
 		}
 		return append(append(items, gap(5), dim(m.t("tui_start"), 4), gap(3),
 			pageItem{text: headStyle.Render(wrapText(m.t("check_title"), m.width)), always: true},
