@@ -8,7 +8,7 @@ import (
 	"io/fs"
 )
 
-//go:embed *.yaml guidance/*.yaml scenarios/*.yaml
+//go:embed *.yaml person/*.yaml guidance/*.yaml scenarios/*.yaml
 var files embed.FS
 
 // FS returns the embedded questionnaire files.

@@ -45,16 +45,14 @@ func (d *Directory) Contact(id string) *Contact { return d.byID[id] }
 // contactsFile and stepsFile are the two YAML files.
 type contactsFile struct {
 	q.Meta
-	Verified    string     `yaml:"verified"`
-	Note        q.Text     `yaml:"note"`
-	Translation q.Text     `yaml:"translation"`
-	Contacts    []*Contact `yaml:"contacts"`
+	Verified string     `yaml:"verified"`
+	Note     q.Text     `yaml:"note"`
+	Contacts []*Contact `yaml:"contacts"`
 }
 
 type stepsFile struct {
 	q.Meta
-	Translation q.Text  `yaml:"translation"`
-	Steps       []*Step `yaml:"steps"`
+	Steps []*Step `yaml:"steps"`
 }
 
 // Contact is one entry of the referral directory.
@@ -183,7 +181,7 @@ func (c *checker) date(s string, m q.Meta, key string) time.Time {
 }
 
 func (c *checker) directory(cf *contactsFile, sf *stepsFile) *Directory {
-	d := &Directory{Note: cf.Note, Translation: cf.Translation, Contacts: cf.Contacts, Steps: sf.Steps, byID: map[string]*Contact{}}
+	d := &Directory{Note: cf.Note, Contacts: cf.Contacts, Steps: sf.Steps, byID: map[string]*Contact{}}
 	d.Verified = c.date(cf.Verified, cf.Meta, "verified")
 	c.text(cf.Note, cf.Meta, "note", false)
 	for _, ct := range cf.Contacts {

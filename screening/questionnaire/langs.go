@@ -1,9 +1,6 @@
 package questionnaire
 
-import (
-	"slices"
-	"sort"
-)
+import "sort"
 
 // SourceLang is the language every text is written in first: Text.In falls
 // back to it, so any other language is a translation of it.
@@ -44,17 +41,4 @@ func (s *Set) Langs() []string {
 	}
 	sort.Strings(langs[1:])
 	return langs
-}
-
-// TranslationNotes returns the set's notes on the state of its
-// translations (each file's translation field), in lang, once each, in the
-// order of the files. A note means a translation is still a draft.
-func (s *Set) TranslationNotes(lang string) []string {
-	var notes []string
-	for _, f := range s.Files {
-		if n := f.Translation.In(lang); n != "" && !slices.Contains(notes, n) {
-			notes = append(notes, n)
-		}
-	}
-	return notes
 }

@@ -29,9 +29,14 @@ const (
 type Options struct {
 	// RequireLangs lists languages every text must have besides English.
 	RequireLangs []string
+	// PersonLangs lists languages whose file in the set's person folder
+	// (person/LANG.yaml) is read, if it has one: languages offered only for
+	// the person. A file read must translate every text put to the person.
+	PersonLangs []string
 	// RequirePersonLangs lists languages every text put to the person (a
 	// question asked of them, its answers) must have: a language offered
-	// for --person-lang but not for the screener's side.
+	// for --person-lang but not for the screener's side. Their files are
+	// read too.
 	RequirePersonLangs []string
 }
 
@@ -46,6 +51,8 @@ type Set struct {
 	modules    map[string]*File
 	questions  map[string]*Question
 	indicators map[string]*Indicator
+	// personFiles are the languages with a file in the person folder.
+	personFiles []string
 }
 
 // Module returns the module for a form, or nil when the set has none.
@@ -123,10 +130,20 @@ func Load(fsys fs.FS, opts Options) (*Set, error) {
 	if err := e.err(); err != nil {
 		return nil, err
 	}
+	// A person file, once read, must be complete: a question must never
+	// fall back to English half-way through a screening.
+	have := personLangFiles(fsys)
+	for _, lang := range opts.PersonLangs {
+		if slices.Contains(have, lang) && !slices.Contains(opts.RequirePersonLangs, lang) {
+			opts.RequirePersonLangs = append(slices.Clip(opts.RequirePersonLangs), lang)
+		}
+	}
+	loadPersonLangs(fsys, files, opts.RequirePersonLangs, e)
 	set := check(files, opts, e)
 	if err := e.err(); err != nil {
 		return nil, err
 	}
+	set.personFiles = have
 	return set, nil
 }
 

@@ -65,7 +65,6 @@ func TestEmbeddedSetIsValid(t *testing.T) {
 		for _, ind := range f.Indicators {
 			assert.NotEmpty(t, ind.Source, "indicator %s cites no source", ind.ID)
 		}
-		assert.NotEmpty(t, f.Translation.In("en"), "%s needs its translation note", f.Name)
 		for _, qu := range f.Questions {
 			// Every question tells the screener why it is asked and how to
 			// ask it safely, in both shipped languages.
@@ -135,11 +134,31 @@ func TestErrorListIsCapped(t *testing.T) {
 	assert.Equal(t, strings.Join(lines[:3], "\n"), list[:3].Error(), "a short list is shown whole")
 }
 
-func TestSetLangsAndTranslationNotes(t *testing.T) {
+// The languages a person can be asked in are those of every question put to
+// the person and of its answers; observations are the screener's and do not
+// count, so a language need not translate them.
+func TestSetLangs(t *testing.T) {
 	set, err := q.Load(questionnaires.FS(), q.Options{})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"en", "es"}, set.Langs(), "the shipped set carries English and Spanish")
-	notes := set.TranslationNotes("en")
-	require.Len(t, notes, 1, "the files share one note, given once")
-	assert.Contains(t, notes[0], "Spanish")
+	assert.Equal(t, []string{"en", "es"}, set.Langs(), "a person file is read only when asked for")
+	all := set.PersonLangs()
+	assert.Equal(t, []string{"ar", "bn", "fr", "ht", "ko", "pl", "ru", "ur", "zh-Hans", "zh-Hant"}, all)
+
+	set, err = q.Load(questionnaires.FS(), q.Options{PersonLangs: all})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"en", "ar", "bn", "es", "fr", "ht", "ko", "pl", "ru", "ur", "zh-Hans", "zh-Hant"}, set.Langs())
+	obs := set.Question("obs_urgent_injury")
+	require.Equal(t, q.Screener, obs.AskedOf)
+	assert.Empty(t, obs.Text.Lang["ar"], "observations are not put to the person")
+	// The follow-up after a yes to a control question shares the means
+	// file's situation texts, translations included.
+	fu := set.Question("m_cannot_stop" + q.ForSuffix)
+	require.NotNil(t, fu)
+	assert.NotEmpty(t, fu.Text.Lang["ar"])
+	assert.NotEmpty(t, fu.Choices[0].Text.Lang["zh-Hant"])
+
+	// One question asked of the person without Arabic takes Arabic away.
+	person := set.Question("danger_now")
+	delete(person.Text.Lang, "ar")
+	assert.NotContains(t, set.Langs(), "ar")
 }

@@ -212,18 +212,17 @@ type File struct {
 	// Name is the file's name within the set, as errors print it.
 	Name string `yaml:"-"`
 
-	ID          string       `yaml:"id"`
-	Version     int          `yaml:"version"`
-	Title       Text         `yaml:"title"`
-	Intro       Text         `yaml:"intro"`
-	Translation Text         `yaml:"translation"`
-	Sources     []*Source    `yaml:"sources"`
-	Dimensions  []*Dimension `yaml:"dimensions"`
-	Questions   []*Question  `yaml:"questions"`
-	Indicators  []*Indicator `yaml:"indicators"`
-	Levels      []*LevelRule `yaml:"levels"`
-	RedFlags    []*RedFlag   `yaml:"red_flags"`
-	Routes      []*Route     `yaml:"routes"`
+	ID         string       `yaml:"id"`
+	Version    int          `yaml:"version"`
+	Title      Text         `yaml:"title"`
+	Intro      Text         `yaml:"intro"`
+	Sources    []*Source    `yaml:"sources"`
+	Dimensions []*Dimension `yaml:"dimensions"`
+	Questions  []*Question  `yaml:"questions"`
+	Indicators []*Indicator `yaml:"indicators"`
+	Levels     []*LevelRule `yaml:"levels"`
+	RedFlags   []*RedFlag   `yaml:"red_flags"`
+	Routes     []*Route     `yaml:"routes"`
 
 	// Situation is the means file's situation this module's form is about
 	// (work, sex, marriage, medical): a means the person tied to another

@@ -330,9 +330,9 @@ func (c *checker) means(f *File) {
 			c.e.add(s.At("id"), "situation %q is listed twice", s.ID)
 		}
 		seen[s.ID] = true
-		c.personText(s.Text, s.Meta, "text", true)
+		c.personText(s.Text, s.Meta, "text", f.ID+": situations: "+s.ID)
 	}
-	c.personText(f.SituationText, f.Meta, "situation_text", true)
+	c.personText(f.SituationText, f.Meta, "situation_text", f.ID+": situation_text")
 	c.text(f.SituationHint, f.Meta, "situation_hint", false)
 }
 
@@ -384,11 +384,17 @@ func (c *checker) question(f *File, q *Question) {
 	case !slices.Contains(Respondents(), q.AskedOf):
 		c.e.add(q.At("asked_of"), "unknown asked_of %q%s", q.AskedOf, oneOf(q.AskedOf, Respondents()))
 	}
-	put := c.text
-	if q.AskedOf != Screener {
-		put = c.personText
+	person := q.AskedOf != Screener
+	where := f.ID + ": questions: " + q.ID
+	if person {
+		w := where
+		if len(q.Choices) > 0 {
+			w += ": text"
+		}
+		c.personText(q.Text, q.Meta, "text", w)
+	} else {
+		c.text(q.Text, q.Meta, "text", true)
 	}
-	put(q.Text, q.Meta, "text", true)
 	c.text(q.Hint, q.Meta, "hint", false)
 	types := []string{YesNo, NowBefore, Single, Multiple}
 	switch {
@@ -414,7 +420,11 @@ func (c *checker) question(f *File, q *Question) {
 			c.e.add(ch.At("id"), "choice %q appears twice in question %q", ch.ID, q.ID)
 		}
 		seen[ch.ID] = true
-		put(ch.Text, ch.Meta, "text", true)
+		if person {
+			c.personText(ch.Text, ch.Meta, "text", where+": choices: "+ch.ID)
+		} else {
+			c.text(ch.Text, ch.Meta, "text", true)
+		}
 		if ch.Exclusive && q.Type != Multiple {
 			c.e.add(ch.At("exclusive"), "\"exclusive\" is for a choice of a multiple question; a %s question takes one answer anyway", q.Type)
 		}
@@ -467,8 +477,18 @@ func (c *checker) text(t Text, owner Meta, key string, required bool) {
 
 // personText checks a string the person being screened reads (a question
 // put to them, its answers): it needs the person's languages too.
-func (c *checker) personText(t Text, owner Meta, key string, required bool) {
-	c.e.list = append(c.e.list, TextErrors(t, owner, key, required, append(slices.Clone(c.opts.RequireLangs), c.opts.RequirePersonLangs...))...)
+// A language offered only to the person has its texts in person/LANG.yaml,
+// under where.
+func (c *checker) personText(t Text, owner Meta, key, where string) {
+	c.e.list = append(c.e.list, TextErrors(t, owner, key, true, c.opts.RequireLangs)...)
+	if t.IsZero() {
+		return
+	}
+	for _, lang := range c.opts.RequirePersonLangs {
+		if t.Lang[lang] == "" {
+			c.e.add(t.Pos, "%q has no %s text; %s", key, lang, personHint(lang, where))
+		}
+	}
 }
 
 // TextErrors checks a translatable string found under key in owner: present
