@@ -2,6 +2,7 @@ package locale
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"sort"
@@ -20,11 +21,20 @@ func Check(lang string) []string {
 }
 
 func (c *catalog) check(lang string) []string {
-	f := c.files[lang]
+	f := c.file(lang)
 	if f == nil {
-		return []string{fmt.Sprintf("no message file for %q: add screening/locale/messages/%s.yaml (languages with one: %s)", lang, lang, strings.Join(c.langs, ", "))}
+		c.mu.Lock()
+		err := c.errs[lang]
+		c.mu.Unlock()
+		if err != nil {
+			return []string{err.Error()}
+		}
+		return []string{fmt.Sprintf("no message file for %q: add %s/%s.yaml, or %s/%s/%s.yaml for a language offered only to the person (languages with one: %s)", lang, c.dir, lang, c.dir, PersonDir, lang, strings.Join(c.langs, ", "))}
 	}
-	en := c.files[Default]
+	en := c.file(Default)
+	if en == nil {
+		return []string{fmt.Sprintf("%s: no readable %s.yaml: English is the source of every message", c.dir, Default)}
+	}
 	errs := slices.Clone(f.metaErrs)
 	add := func(id, format string, args ...any) {
 		at := f.Path
@@ -60,7 +70,7 @@ func (c *catalog) check(lang string) []string {
 			continue
 		}
 		if f.Scope == All || strings.HasPrefix(id, PersonPrefix) {
-			errs = append(errs, fmt.Sprintf("%s: missing %q (meta.scope is %s); translate it from %s:%s", f.Path, id, f.Scope, en.Path, en.pos[id]))
+			errs = append(errs, fmt.Sprintf("%s: missing %q (a file in %s needs %s); translate it from %s:%s", f.Path, id, path.Dir(f.Path), scopeNeeds(f.Scope), en.Path, en.pos[id]))
 		}
 	}
 	return errs
@@ -71,8 +81,14 @@ func (c *catalog) check(lang string) []string {
 // spread of counts finds every form the language uses.
 func (c *catalog) missingForms(lang, id string) []string {
 	var missing []string
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	loc := c.localizer(lang)
+	if loc == nil {
+		return nil
+	}
 	for n := 0; n <= 200; n++ {
-		_, err := c.loc[lang].Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n})
+		_, err := loc.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n})
 		if err == nil {
 			continue
 		}
@@ -90,6 +106,13 @@ func formInError(err error) string {
 		return m[1]
 	}
 	return ""
+}
+
+func scopeNeeds(s Scope) string {
+	if s == Person {
+		return "every message of the person section"
+	}
+	return "every message"
 }
 
 func forms(m *i18n.Message) map[string]string {

@@ -8,10 +8,10 @@
 // is chosen by the CLDR plural rules of the language, through go-i18n: the
 // rules for Russian, Polish or Arabic are not ours to write by hand.
 //
-// A language is either complete (every message: it can be the screener's
-// language, --lang) or a person language (meta.scope: person: only the
-// person section, what the person being screened reads, for --person-lang
-// and the help card).
+// A language is either complete (messages/LANG.yaml, every message: it can
+// be the screener's language, --lang) or a person language
+// (messages/person/LANG.yaml: only the person section, what the person being
+// screened reads, for --person-lang and the help card).
 package locale
 
 import (
@@ -63,14 +63,27 @@ const (
 	Person Scope = "person"
 )
 
-//go:embed messages/*.yaml
+//go:embed messages/*.yaml messages/person/*.yaml
 var embedded embed.FS
 
-// catalog is every message file, parsed once, read-only afterwards.
+// PersonDir is where, under the messages directory, a language offered only
+// for the person keeps its file: where a file stands says its scope, so that
+// listing the languages costs a directory read, not a parse.
+const PersonDir = "person"
+
+// catalog is the message files of one directory. A file is parsed the
+// first time one of its messages is needed, so that a start pays for
+// English and the languages in use, not for all of them.
 type catalog struct {
+	fsys  fs.FS
+	dir   string
+	langs []string // every language with a file, English first
+	scope map[string]Scope
+
+	mu     sync.Mutex
 	bundle *i18n.Bundle
-	files  map[string]*File
-	langs  []string // sorted tags, English first
+	files  map[string]*File // parsed so far
+	errs   map[string]error // files that failed to parse
 	loc    map[string]*i18n.Localizer
 }
 
@@ -87,41 +100,26 @@ type File struct {
 	metaErrs []string
 }
 
-var load = sync.OnceValues(func() (*catalog, error) { return parse(embedded, "messages") })
+var shipped = sync.OnceValue(func() *catalog { return newCatalog(embedded, "messages") })
 
-// get returns the catalog; a broken embedded file is a build defect that the
-// tests catch, so the program goes on with what parsed.
-func get() *catalog {
-	c, err := load()
-	if err != nil && c == nil {
-		panic(err)
-	}
-	return c
-}
+func get() *catalog { return shipped() }
 
-// parse reads every *.yaml file in dir of fsys; the file name is the
-// language tag (en.yaml, zh-Hant.yaml).
-func parse(fsys fs.FS, dir string) (*catalog, error) {
-	c := &catalog{bundle: i18n.NewBundle(language.English), files: map[string]*File{}, loc: map[string]*i18n.Localizer{}}
-	c.bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-	names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
-	if err != nil {
-		return nil, err
-	}
-	for _, name := range names {
-		buf, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, err
+// newCatalog lists the message files of dir: LANG.yaml for a complete
+// language, person/LANG.yaml for a person language.
+func newCatalog(fsys fs.FS, dir string) *catalog {
+	c := &catalog{fsys: fsys, dir: dir, scope: map[string]Scope{}, files: map[string]*File{}, errs: map[string]error{}}
+	for _, d := range []struct {
+		glob  string
+		scope Scope
+	}{{path.Join(dir, "*.yaml"), All}, {path.Join(dir, PersonDir, "*.yaml"), Person}} {
+		names, _ := fs.Glob(fsys, d.glob)
+		for _, name := range names {
+			lang := strings.TrimSuffix(path.Base(name), ".yaml")
+			if _, dup := c.scope[lang]; !dup {
+				c.langs = append(c.langs, lang)
+			}
+			c.scope[lang] = d.scope
 		}
-		f, err := parseFile(c.bundle, buf, name)
-		if err != nil {
-			return nil, err
-		}
-		c.files[f.Lang] = f
-		c.langs = append(c.langs, f.Lang)
-	}
-	if c.files[Default] == nil {
-		return nil, fmt.Errorf("%s: no %s.yaml: English is the source of every message", dir, Default)
 	}
 	slices.SortFunc(c.langs, func(a, b string) int {
 		switch {
@@ -132,28 +130,90 @@ func parse(fsys fs.FS, dir string) (*catalog, error) {
 		}
 		return strings.Compare(a, b)
 	})
-	for _, l := range c.langs {
-		c.loc[l] = i18n.NewLocalizer(c.bundle, l)
-	}
-	return c, nil
+	return c
 }
 
-func parseFile(b *i18n.Bundle, buf []byte, name string) (*File, error) {
-	mf, err := b.ParseMessageFileBytes(buf, name)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+// file returns lang's parsed file, parsing it on first use; nil when there
+// is none or it does not parse (Check reports why).
+func (c *catalog) file(lang string) *File {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.fileLocked(lang)
+}
+
+func (c *catalog) fileLocked(lang string) *File {
+	if f, ok := c.files[lang]; ok {
+		return f
 	}
-	lang := strings.TrimSuffix(path.Base(name), ".yaml")
+	if c.errs[lang] != nil {
+		return nil
+	}
+	scope, ok := c.scope[lang]
+	if !ok {
+		return nil
+	}
+	name := path.Join(c.dir, lang+".yaml")
+	if scope == Person {
+		name = path.Join(c.dir, PersonDir, lang+".yaml")
+	}
+	f, err := parseFile(c.fsys, name, lang, scope)
+	if err != nil {
+		c.errs[lang] = err
+		return nil
+	}
+	c.files[lang] = f
+	return f
+}
+
+// localizer returns go-i18n's localizer for lang, which chooses a plural
+// form by the language's CLDR rules, or nil when CLDR has no rules for it
+// (Haitian Creole, whose nouns do not change with a number: its messages use
+// the one form, other, for every count). The bundle is built on the first
+// plural message, not at start: most runs never need one. c.mu is held.
+func (c *catalog) localizer(lang string) *i18n.Localizer {
+	if c.bundle == nil {
+		c.bundle = i18n.NewBundle(language.English)
+		c.loc = map[string]*i18n.Localizer{}
+	}
+	if loc, ok := c.loc[lang]; ok {
+		return loc
+	}
+	f := c.fileLocked(lang)
+	var loc *i18n.Localizer
+	if f != nil && c.bundle.AddMessages(language.Make(lang), f.messages()...) == nil {
+		loc = i18n.NewLocalizer(c.bundle, lang)
+	}
+	c.loc[lang] = loc
+	return loc
+}
+
+func (f *File) messages() []*i18n.Message {
+	out := make([]*i18n.Message, 0, len(f.msgs))
+	for _, m := range f.msgs {
+		out = append(out, m)
+	}
+	return out
+}
+
+// parseFile reads one message file in a single YAML pass: the messages, as
+// go-i18n reads them, and where each key stands, for error messages.
+func parseFile(fsys fs.FS, name, lang string, scope Scope) (*File, error) {
+	buf, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
 	if _, err := language.Parse(lang); err != nil {
 		return nil, fmt.Errorf("%s: the file name must be a BCP 47 language tag such as es or zh-Hant: %w", name, err)
 	}
-	f := &File{Path: name, Lang: lang, msgs: map[string]*i18n.Message{}, pos: map[string]string{}}
-	for _, m := range mf.Messages {
-		f.msgs[m.ID] = m
-	}
 	var root yaml.Node
-	if err := yaml.Unmarshal(buf, &root); err == nil && len(root.Content) == 1 {
-		positions(root.Content[0], "", f.pos)
+	if err := yaml.Unmarshal(buf, &root); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	f := &File{Path: name, Lang: lang, Scope: scope, msgs: map[string]*i18n.Message{}, pos: map[string]string{}}
+	if len(root.Content) == 1 {
+		if err := f.collect(root.Content[0], ""); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
 	}
 	meta := func(key string) string {
 		if m := f.msgs["meta."+key]; m != nil {
@@ -164,34 +224,53 @@ func parseFile(b *i18n.Bundle, buf []byte, name string) (*File, error) {
 	}
 	f.Name = meta("name")
 	f.Status = Status(meta("status"))
-	f.Scope = Scope(meta("scope"))
 	if f.Status != "" && !slices.Contains(Statuses(), f.Status) {
 		f.metaErrs = append(f.metaErrs, fmt.Sprintf("%s:%s: meta.status %q is not one of %v", name, f.pos["meta.status"], f.Status, Statuses()))
-	}
-	if f.Scope != "" && f.Scope != All && f.Scope != Person {
-		f.metaErrs = append(f.metaErrs, fmt.Sprintf("%s:%s: meta.scope %q is not %q or %q", name, f.pos["meta.scope"], f.Scope, All, Person))
 	}
 	return f, nil
 }
 
-// pluralKeys are the keys go-i18n reads as plural forms of one message.
-var pluralKeys = []string{"zero", "one", "two", "few", "many", "other"}
-
-// positions records where each message id's key stands in the file, so that
-// an error names file:line:column as a questionnaire error does.
-func positions(n *yaml.Node, prefix string, pos map[string]string) {
+// collect walks a mapping: a string is a message, a mapping of plural
+// forms (one:, other: ...) a message with plural forms, any other mapping a
+// section whose keys are joined to its name with a dot, as go-i18n does.
+func (f *File) collect(n *yaml.Node, prefix string) error {
 	if n.Kind != yaml.MappingNode {
-		return
+		return fmt.Errorf("line %d: expected key: message pairs", n.Line)
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		id := prefix + k.Value
-		pos[id] = fmt.Sprintf("%d:%d", k.Line, k.Column)
-		if v.Kind == yaml.MappingNode && !isPlural(v) {
-			positions(v, id+".", pos)
+		f.pos[id] = fmt.Sprintf("%d:%d", k.Line, k.Column)
+		var src any
+		switch {
+		case v.Kind == yaml.ScalarNode:
+			src = v.Value
+		case v.Kind == yaml.MappingNode && isPlural(v):
+			forms := map[string]any{}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				forms[v.Content[j].Value] = v.Content[j+1].Value
+			}
+			src = forms
+		case v.Kind == yaml.MappingNode:
+			if err := f.collect(v, id+"."); err != nil {
+				return err
+			}
+			continue
+		default:
+			return fmt.Errorf("%d:%d: %q must be a message or a section", k.Line, k.Column, id)
 		}
+		m, err := i18n.NewMessage(src)
+		if err != nil {
+			return fmt.Errorf("%d:%d: %w", k.Line, k.Column, err)
+		}
+		m.ID = id
+		f.msgs[id] = m
 	}
+	return nil
 }
+
+// pluralKeys are the keys go-i18n reads as plural forms of one message.
+var pluralKeys = []string{"zero", "one", "two", "few", "many", "other"}
 
 func isPlural(n *yaml.Node) bool {
 	for i := 0; i < len(n.Content); i += 2 {
@@ -213,7 +292,7 @@ func PersonLangs() []string { return slices.Clone(get().langs) }
 func (c *catalog) scoped(s Scope) []string {
 	var l []string
 	for _, lang := range c.langs {
-		if c.files[lang].Scope == s {
+		if c.scope[lang] == s {
 			l = append(l, lang)
 		}
 	}
@@ -223,7 +302,7 @@ func (c *catalog) scoped(s Scope) []string {
 // Name is a language's name for itself ("Español", "العربية"), or the tag
 // when there is no message file for it.
 func Name(lang string) string {
-	if f := get().files[lang]; f != nil && f.Name != "" {
+	if f := get().file(lang); f != nil && f.Name != "" {
 		return f.Name
 	}
 	return lang
@@ -231,17 +310,12 @@ func Name(lang string) string {
 
 // ScopeOf is which messages lang carries; "" for a language with no
 // message file.
-func ScopeOf(lang string) Scope {
-	if f := get().files[lang]; f != nil {
-		return f.Scope
-	}
-	return ""
-}
+func ScopeOf(lang string) Scope { return get().scope[lang] }
 
 // StatusOf is how far lang's translation has been checked; "" for a
 // language with no message file.
 func StatusOf(lang string) Status {
-	if f := get().files[lang]; f != nil {
+	if f := get().file(lang); f != nil {
 		return f.Status
 	}
 	return ""
@@ -261,6 +335,17 @@ func StatusLine(lang, of string) string {
 	return T(lang, "translation_status", T(lang, "lang_"+of), T(lang, "status_"+strings.ReplaceAll(string(st), "-", "_")))
 }
 
+// RightToLeft reports whether lang is written right to left (Arabic, Urdu,
+// Hebrew, Persian ...), from the script its tag implies.
+func RightToLeft(lang string) bool {
+	script, _ := language.Make(lang).Script()
+	switch script.String() {
+	case "Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg":
+		return true
+	}
+	return false
+}
+
 // T returns the message for key in lang, formatted with args, falling back
 // to English. A missing key is a programming error caught by the tests.
 func T(lang, key string, args ...any) string {
@@ -275,32 +360,46 @@ func T(lang, key string, args ...any) string {
 // N returns the message for key in lang in the plural form CLDR gives for
 // the count n, formatted with args (with n alone when there are none).
 func N(lang, key string, n int, args ...any) string {
-	c := get()
-	if c.message(lang, key) == nil {
-		return "{" + key + "}"
-	}
-	loc := c.loc[lang]
-	if loc == nil {
-		loc = c.loc[Default]
-	}
-	// go-i18n falls back to English and to the "other" form on its own,
-	// returning an error alongside a usable message; the tests check every
-	// form is present, so the error adds nothing here.
-	s, _ := loc.Localize(&i18n.LocalizeConfig{MessageID: key, PluralCount: n})
 	if len(args) == 0 {
 		args = []any{n}
 	}
-	return format(s, args)
+	return format(get().plural(lang, key, n), args)
+}
+
+// plural is the form of key's message, in lang or else English, that the
+// language's CLDR rules give the count n.
+func (c *catalog) plural(lang, key string, n int) string {
+	m := c.message(lang, key)
+	if m == nil {
+		return "{" + key + "}"
+	}
+	from := lang
+	if f := c.file(lang); f == nil || f.msgs[key] == nil {
+		from = Default
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	loc := c.localizer(from)
+	if loc == nil {
+		return m.Other
+	}
+	// go-i18n falls back to the "other" form on its own, returning an error
+	// alongside a usable message; the tests check every form is present,
+	// so the error adds nothing here.
+	s, _ := loc.Localize(&i18n.LocalizeConfig{MessageID: key, PluralCount: n})
+	return s
 }
 
 func (c *catalog) message(lang, key string) *i18n.Message {
-	if f := c.files[lang]; f != nil {
+	if f := c.file(lang); f != nil {
 		if m := f.msgs[key]; m != nil && m.Other != "" {
 			return m
 		}
 	}
-	if m := c.files[Default].msgs[key]; m != nil && m.Other != "" {
-		return m
+	if f := c.file(Default); f != nil {
+		if m := f.msgs[key]; m != nil && m.Other != "" {
+			return m
+		}
 	}
 	return nil
 }

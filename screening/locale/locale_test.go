@@ -5,9 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // Every shipped message file is complete for its scope: no missing or extra
@@ -45,7 +43,7 @@ func TestPlural(t *testing.T) {
 // Russian needs one, few, many and other, Polish the same, Arabic six forms,
 // Chinese one; the rules come from CLDR through go-i18n.
 func TestCheckReportsDefects(t *testing.T) {
-	en := `meta: {name: English, status: source, scope: all}
+	en := `meta: {name: English, status: source}
 person:
   card: "Skip any question."
 count:
@@ -55,7 +53,7 @@ greet: "Hello %s"
 `
 	fsys := fstest.MapFS{
 		"m/en.yaml": {Data: []byte(en)},
-		"m/ru.yaml": {Data: []byte(`meta: {name: Русский, status: draft, scope: all}
+		"m/ru.yaml": {Data: []byte(`meta: {name: Русский, status: draft}
 person:
   card: "Можно пропустить."
 count:
@@ -64,15 +62,15 @@ count:
 greet: "Привет"
 extra: "лишнее"
 `)},
-		"m/pl.yaml": {Data: []byte(`meta: {name: Polski, status: draft, scope: person}
+		"m/person/pl.yaml": {Data: []byte(`meta: {name: Polski, status: draft}
 person:
   card: "Można pominąć."
 `)},
-		"m/ar.yaml": {Data: []byte(`meta: {name: العربية, status: finished, scope: person}
+		"m/person/ar.yaml": {Data: []byte(`meta: {name: العربية, status: finished}
 count:
   other: "%d"
 `)},
-		"m/zh-Hans.yaml": {Data: []byte(`meta: {name: 中文, status: draft, scope: all}
+		"m/zh-Hans.yaml": {Data: []byte(`meta: {name: 中文, status: draft}
 person:
   card: "可以跳过。"
 count:
@@ -80,9 +78,14 @@ count:
 greet: "你好 %s"
 `)},
 	}
-	c, err := parse(fsys, "m")
-	require.NoError(t, err)
-	assert.Equal(t, []string{"en", "ar", "pl", "ru", "zh-Hans"}, c.langs)
+	// CLDR gives Haitian Creole no plural rules; go-i18n refuses such a
+	// language, and the one form, other, serves every count.
+	fsys["m/person/ht.yaml"] = &fstest.MapFile{Data: []byte("meta: {name: Kreyòl, status: draft}\nperson: {card: x}\ncount: {other: \"%d kesyon\"}\n")}
+	c := newCatalog(fsys, "m")
+	assert.Equal(t, []string{"en", "ar", "ht", "pl", "ru", "zh-Hans"}, c.langs)
+	assert.Empty(t, c.check("ht"))
+	assert.Nil(t, c.localizer("ht"))
+	assert.Equal(t, "%d kesyon", c.plural("ht", "count", 1))
 
 	ru := c.check("ru")
 	assertHas(t, ru, `m/ru.yaml:8:1: "extra" is not a message in m/en.yaml`)
@@ -94,7 +97,7 @@ greet: "你好 %s"
 	assert.Empty(t, c.check("pl"), "a person language needs only the person section")
 	ar := c.check("ar")
 	assertHas(t, ar, `meta.status "finished" is not one of`)
-	assertHas(t, ar, `missing "person.card" (meta.scope is person)`)
+	assertHas(t, ar, `missing "person.card" (a file in m/person needs every message of the person section)`)
 	for _, form := range []string{"zero", "one", "two", "few", "many"} {
 		assertHas(t, ar, `"count" needs the plural form `+form)
 	}
@@ -104,17 +107,21 @@ greet: "你好 %s"
 
 	// The forms chosen for Russian follow CLDR: 1, 21 one; 2-4 few; 5-20 many.
 	complete := fstest.MapFS{
-		"m/en.yaml": fsys["m/en.yaml"],
-		"m/ru.yaml": {Data: []byte("meta: {name: Русский, status: draft, scope: person}\nperson: {card: x}\ncount: {one: \"%d вопрос\", few: \"%d вопроса\", many: \"%d вопросов\", other: \"%d вопроса\"}\n")},
+		"m/en.yaml":        fsys["m/en.yaml"],
+		"m/person/ru.yaml": {Data: []byte("meta: {name: Русский, status: draft}\nperson: {card: x}\ncount: {one: \"%d вопрос\", few: \"%d вопроса\", many: \"%d вопросов\", other: \"%d вопроса\"}\n")},
 	}
-	c, err = parse(complete, "m")
-	require.NoError(t, err)
+	c = newCatalog(complete, "m")
 	assert.Empty(t, c.check("ru"))
 	for n, want := range map[int]string{1: "1 вопрос", 21: "21 вопрос", 3: "3 вопроса", 5: "5 вопросов", 11: "11 вопросов"} {
-		s, err := c.loc["ru"].Localize(&i18n.LocalizeConfig{MessageID: "count", PluralCount: n})
-		require.NoError(t, err)
-		assert.Equal(t, want, format(s, []any{n}))
+		assert.Equal(t, want, format(c.plural("ru", "count", n), []any{n}))
 	}
+
+	// A file that does not parse is reported, and the program falls back to
+	// English rather than stop.
+	broken := fstest.MapFS{"m/en.yaml": fsys["m/en.yaml"], "m/person/ko.yaml": {Data: []byte("meta: [\n")}}
+	c = newCatalog(broken, "m")
+	assert.Equal(t, "Skip any question.", c.message("ko", "person.card").Other)
+	assertHas(t, c.check("ko"), "m/person/ko.yaml")
 }
 
 func assertHas(t *testing.T, errs []string, part string) {
