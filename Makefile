@@ -36,9 +36,14 @@ vet:
 fmt-check:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
-## validate: the shipped questionnaires, with Spanish required
+## validate: the shipped questionnaires, with every shipped language required
+## (one message file per language in screening/locale/messages; a language
+## offered only for the person needs only the person's questions)
+comma := ,
+space := $(subst ,, )
+LANGS := $(subst $(space),$(comma),$(filter-out en,$(basename $(notdir $(wildcard screening/locale/messages/*.yaml)))))
 validate:
-	$(GO) run ./cmd/htscreen validate --require-lang es
+	$(GO) run ./cmd/htscreen validate --require-lang $(LANGS)
 
 ## race: go test with the race detector, which needs cgo and a C compiler;
 ## without a C compiler, plain go test, with a note saying so

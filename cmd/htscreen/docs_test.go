@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/htscreen/htscreen/questionnaires"
+	"github.com/htscreen/htscreen/screening/locale"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
@@ -99,10 +100,37 @@ func TestTranslationCountsAreCurrent(t *testing.T) {
 		require.NoError(t, yaml.Unmarshal(data, &doc), name)
 		walk(doc)
 	}
+	// A person file (person/LANG.yaml) holds only texts, one string each.
+	var leaves func(v any) int
+	leaves = func(v any) int {
+		n := 0
+		switch v := v.(type) {
+		case string:
+			return 1
+		case map[string]any:
+			for _, x := range v {
+				n += leaves(x)
+			}
+		}
+		return n
+	}
+	people, err := fs.Glob(fsys, q.PersonDir+"/*.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, people)
+	for _, name := range people {
+		data, err := fs.ReadFile(fsys, name)
+		require.NoError(t, err)
+		var doc any
+		require.NoError(t, yaml.Unmarshal(data, &doc), name)
+		count[strings.TrimSuffix(strings.TrimPrefix(name, q.PersonDir+"/"), ".yaml")] += leaves(doc)
+	}
 	doc, err := os.ReadFile("../../docs/translation.md")
 	require.NoError(t, err)
-	for _, row := range []struct{ lang, label string }{{"en", "English (`en`)"}, {"es", "Spanish (`es`)"}} {
-		want := fmt.Sprintf("| %s | %d |", row.label, count[row.lang])
-		assert.Contains(t, string(doc), want, "docs/translation.md: the %s string count is out of date", row.lang)
+	// A row for every language with a message file, named as the program
+	// names it in English.
+	for _, lang := range locale.PersonLangs() {
+		label := fmt.Sprintf("%s (`%s`)", locale.T("en", "lang_"+lang), lang)
+		want := fmt.Sprintf("| %s | %d |", label, count[lang])
+		assert.Contains(t, string(doc), want, "docs/translation.md: the %s string count is out of date", lang)
 	}
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/htscreen/htscreen/questionnaires"
 	"github.com/htscreen/htscreen/screening/interview"
+	"github.com/htscreen/htscreen/screening/locale"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
 )
 
@@ -483,41 +484,58 @@ func TestFullScreenTrainPersonaKey(t *testing.T) {
 // person in Spanish with the English beneath, its answers in both, and an
 // observation in English alone; the card for the person comes first.
 func TestFullScreenPersonLang(t *testing.T) {
-	set, err := q.Load(questionnaires.FS(), q.Options{})
+	set, err := q.Load(questionnaires.FS(), q.Options{PersonLangs: []string{"ar", "zh-Hans"}})
 	require.NoError(t, err)
 	observation, person := set.Question("obs_urgent_injury"), set.Question("danger_now")
-	spanish := func(qu *q.Question) string {
-		r := []rune(qu.Text.In("es"))
-		return string(r[:min(len(r), 45)])
-	}
-	p := startPane(t, "screen", "triage", "--person-lang", "es", "--role", "police", "--region", "nyc")
-	p.waitFor("Before you begin")
-	screen := flat(p.screen())
-	assert.Contains(t, screen, "Puede saltarse cualquier pregunta", "the card, in the person's language")
-	assert.Contains(t, screen, "You can skip any question", "and in the screener's")
-	p.keys("x", "Enter")
+	// Spanish reads left to right, Arabic right to left, Chinese in
+	// double-width characters. tmux keeps the characters in logical order,
+	// so the Arabic is found as it is written in the questionnaire.
+	for _, lang := range []string{"es", "ar", "zh-Hans"} {
+		t.Run(lang, func(t *testing.T) {
+			// The start of a text in lang, short enough not to be cut
+			// by a line break.
+			start := func(s string, n int) string {
+				r := []rune(s)
+				return string(r[:min(len(r), n)])
+			}
+			theirs := func(qu *q.Question) string { return start(qu.Text.In(lang), 10) }
+			yes := person.PersonAnswerText("yes", lang) + " / Yes"
 
-	tests := []struct {
-		qu        *q.Question
-		bilingual bool
-	}{
-		{observation, false},
-		{person, true},
+			p := startPane(t, "screen", "triage", "--person-lang", lang, "--role", "police", "--region", "nyc")
+			p.waitFor("Before you begin")
+			screen := flat(p.screen())
+			assert.Contains(t, screen, start(locale.T(lang, "person.card"), 8), "the card, in the person's language")
+			assert.Contains(t, screen, "You can skip any question", "and in the screener's")
+			assert.Contains(t, screen, start(locale.StatusLine("en", lang), 30), "the screener is told the translation is not reviewed")
+			p.keys("x", "Enter")
+
+			tests := []struct {
+				qu        *q.Question
+				bilingual bool
+			}{
+				{observation, false},
+				{person, true},
+			}
+			for _, tt := range tests {
+				p.waitFor(snippet(tt.qu))
+				screen := flat(p.screen())
+				if tt.bilingual {
+					assert.Contains(t, screen, theirs(tt.qu), "%s: the person's language", tt.qu.ID)
+					assert.Contains(t, screen, yes, "%s: the answers in both", tt.qu.ID)
+					assert.Less(t, strings.Index(screen, theirs(tt.qu)), strings.Index(screen, snippet(tt.qu)), "the person's language first")
+				} else {
+					// Observations are translated into the screener's
+					// languages only; where one exists, it is not shown.
+					if s := tt.qu.Text.Lang[lang]; s != "" {
+						assert.NotContains(t, screen, start(s, 10), "%s: an observation is the screener's alone", tt.qu.ID)
+					}
+					assert.NotContains(t, screen, yes, "%s: answers in the screener's language only", tt.qu.ID)
+				}
+				// "No" is the second answer in both: on to the next question.
+				p.keys("Down", "Enter")
+			}
+			p.keys("Escape")
+			assert.Equal(t, 130, p.exited())
+		})
 	}
-	for _, tt := range tests {
-		p.waitFor(snippet(tt.qu))
-		screen := flat(p.screen())
-		if tt.bilingual {
-			assert.Contains(t, screen, spanish(tt.qu), "%s: the person's language", tt.qu.ID)
-			assert.Contains(t, screen, "Sí / Yes", "%s: the answers in both", tt.qu.ID)
-			assert.Less(t, strings.Index(screen, spanish(tt.qu)), strings.Index(screen, snippet(tt.qu)), "the person's language first")
-		} else {
-			assert.NotContains(t, screen, spanish(tt.qu), "%s: an observation is the screener's alone", tt.qu.ID)
-			assert.NotContains(t, screen, "Sí")
-		}
-		// "No" is the second answer in both: on to the next question.
-		p.keys("Down", "Enter")
-	}
-	p.keys("Escape")
-	assert.Equal(t, 130, p.exited())
 }

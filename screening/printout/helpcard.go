@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/locale"
 	q "github.com/htscreen/htscreen/screening/questionnaire"
@@ -97,6 +99,12 @@ func writeHelpCard(w io.Writer, f *helpFacts, lang string, md bool, level int) {
 	facts = append(facts, t("person.helpcard_not"))
 	emergency := t("person.helpcard_emergency", f.emergency)
 
+	// A right-to-left card is marked so, for a browser or a converter to
+	// PDF; blank lines keep the Markdown inside the block working.
+	if md && locale.RightToLeft(lang) {
+		fmt.Fprintf(w, "<div dir=\"rtl\" lang=\"%s\">\n\n", lang)
+		defer fmt.Fprint(w, "</div>\n\n")
+	}
 	report.Heading(w, level, t("person.helpcard_title"), md)
 	if md {
 		fmt.Fprintf(w, "**%s**\n\n", t("person.helpcard_line"))
@@ -119,16 +127,27 @@ func writeHelpCard(w io.Writer, f *helpFacts, lang string, md bool, level int) {
 	fmt.Fprintln(w)
 }
 
-// wrap breaks s into lines of at most width characters at spaces (a word
-// longer than width stands alone on its line).
+// wrap breaks s into lines at most width columns wide, at spaces. A word
+// wider than the line is cut at the width: Chinese, written without spaces,
+// is one such "word", and each of its characters takes two columns.
 func wrap(s string, width int) []string {
 	var lines []string
 	cur := ""
 	for _, word := range strings.Fields(s) {
+		for runewidth.StringWidth(word) > width {
+			if cur != "" {
+				lines = append(lines, cur)
+				cur = ""
+			}
+			head := runewidth.Truncate(word, width, "")
+			lines = append(lines, head)
+			word = word[len(head):]
+		}
 		switch {
+		case word == "":
 		case cur == "":
 			cur = word
-		case len([]rune(cur))+1+len([]rune(word)) <= width:
+		case runewidth.StringWidth(cur)+1+runewidth.StringWidth(word) <= width:
 			cur += " " + word
 		default:
 			lines = append(lines, cur)

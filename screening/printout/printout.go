@@ -18,16 +18,29 @@ import (
 // Formats returns the formats a printout can be written in.
 func Formats() []string { return []string{"text", "markdown"} }
 
-// Write renders one questionnaire as Markdown (md) or plain text.
-func Write(out io.Writer, f *q.File, lang string, md bool) error {
-	p := &paper{w: bufio.NewWriter(out), md: md, lang: lang}
+// Write renders one questionnaire as Markdown (md) or plain text, in lang.
+// With a person language (not "" and not lang), each question put to the
+// person, and its answers, is written in the person's language first and in
+// lang beneath, for a screener and a person who read different languages;
+// the rest stays in lang.
+func Write(out io.Writer, f *q.File, lang, person string, md bool) error {
+	if person == lang {
+		person = ""
+	}
+	p := &paper{w: bufio.NewWriter(out), md: md, lang: lang, person: person}
 	p.head(1, fmt.Sprintf("%s (%s, %s)", f.Title.In(lang), f.ID, p.t("show_version", f.Version)))
 	if md {
 		fmt.Fprintf(p.w, "<!-- %s -->\n\n", p.t("show_generated"))
 	}
 	fmt.Fprintf(p.w, "%s\n\n", f.Intro.In(lang))
-	if tr := f.Translation.In(lang); tr != "" {
-		fmt.Fprintf(p.w, "%s\n\n", p.em(tr))
+	if st := locale.StatusLine(lang, lang); st != "" {
+		fmt.Fprintf(p.w, "%s\n\n", p.em(st))
+	}
+	if person != "" {
+		fmt.Fprintf(p.w, "%s\n\n", p.t("show_person_lang", p.t("lang_"+person)))
+		if st := locale.StatusLine(lang, person); st != "" {
+			fmt.Fprintf(p.w, "%s\n\n", p.em(st))
+		}
 	}
 	p.head(2, p.t("show_questions"))
 	for i, qu := range f.Questions {
@@ -45,6 +58,9 @@ type paper struct {
 	w    *bufio.Writer
 	md   bool
 	lang string
+	// person is the language questions are put to the person in, when it
+	// is not lang; "" otherwise.
+	person string
 }
 
 func (p *paper) t(key string, args ...any) string { return locale.T(p.lang, key, args...) }
@@ -54,6 +70,17 @@ func (p *paper) head(level int, s string) { report.Heading(p.w, level, s, p.md) 
 func (p *paper) code(s string) string {
 	if p.md {
 		return "`" + s + "`"
+	}
+	return s
+}
+
+// dir marks text in the person's language as right to left in Markdown,
+// when the language is written so: a browser or a converter to PDF then
+// lays it out and aligns it as it should, whatever surrounds it. Plain text
+// carries no marks; the viewer's bidirectional layout does the work.
+func (p *paper) dir(s string) string {
+	if p.md && locale.RightToLeft(p.person) {
+		return `<span dir="rtl" lang="` + p.person + `">` + s + "</span>"
 	}
 	return s
 }
@@ -71,11 +98,18 @@ func (p *paper) question(n int, qu *q.Question) {
 	if qu.AskedOf == q.Screener {
 		key = "ask_screener"
 	}
+	bilingual := p.person != "" && qu.AskedOf != q.Screener
 	text := p.t(key, qu.Text.In(p.lang))
+	if bilingual {
+		text = p.t(key, p.dir(qu.Text.In(p.person)))
+	}
 	if p.md {
 		text = "**" + text + "**"
 	}
 	fmt.Fprintf(p.w, "%d. %s %s\n", n, text, p.code(qu.ID))
+	if bilingual {
+		fmt.Fprintf(p.w, "   %s\n", qu.Text.In(p.lang))
+	}
 	if qu.Gate {
 		fmt.Fprintf(p.w, "   (%s)\n", p.t("show_key"))
 	}
@@ -87,7 +121,11 @@ func (p *paper) question(n int, qu *q.Question) {
 	}
 	var boxes []string
 	for _, id := range qu.AnswerIDs() {
-		boxes = append(boxes, "[ ] "+qu.AnswerText(id, p.lang))
+		a := qu.AnswerText(id, p.lang)
+		if theirs := qu.PersonAnswerText(id, p.person); bilingual && theirs != a {
+			a = p.dir(theirs) + " / " + a
+		}
+		boxes = append(boxes, "[ ] "+a)
 	}
 	fmt.Fprintf(p.w, "\n   %s\n\n", strings.Join(boxes, "   "))
 }

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/htscreen/htscreen/screening/guidance"
 	"github.com/htscreen/htscreen/screening/locale"
 	"github.com/htscreen/htscreen/screening/rules"
@@ -289,5 +291,6 @@ func Heading(w io.Writer, level int, s string, md bool) {
 	if level > 1 {
 		ch = "-"
 	}
-	fmt.Fprintf(w, "%s\n%s\n\n", s, strings.Repeat(ch, len([]rune(s))))
+	// As wide as the heading on screen: a Chinese character takes two columns.
+	fmt.Fprintf(w, "%s\n%s\n\n", s, strings.Repeat(ch, runewidth.StringWidth(s)))
 }

@@ -46,13 +46,16 @@ written to disk: print or copy it yourself.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Output, "output", "o", "text", "text or markdown")
-	f.StringVar(&opts.Lang, "lang", locale.Default, "the person's language: "+strings.Join(locale.Langs(), ", "))
+	f.StringVar(&opts.Lang, "lang", locale.Default, "the person's language: "+strings.Join(locale.PersonLangs(), ", "))
 	f.StringVar(&opts.Questionnaires, "questionnaires", "", "use the guidance in `DIR`/guidance instead of the embedded one")
 	return cmd
 }
 
 func runCard(opts *cardOptions) error {
-	if err := checkOutputAndLang(opts.Output, printout.Formats(), opts.Lang); err != nil {
+	if err := checkValue("output", opts.Output, printout.Formats()); err != nil {
+		return err
+	}
+	if err := checkValue("lang", opts.Lang, locale.PersonLangs()); err != nil {
 		return err
 	}
 	_, dir, err := loadSet(opts.IO, opts.Questionnaires, q.Options{})

@@ -4,12 +4,13 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/htscreen/htscreen/cmd/htscreen/cli"
+	"github.com/htscreen/htscreen/screening/locale"
 )
 
 // The help card is for the person to keep: it carries the hotline's phone
@@ -20,15 +21,30 @@ func TestHelpCard(t *testing.T) {
 	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 	numbers := []string{"1-888-373-7888", "233733", "911"}
 	english := []string{"Help, any time", "Help line", "Call ", "Text ", "Emergency", "Not the police"}
-	for _, tt := range []struct {
-		lang, output string
-		heading      string // the card's own heading, first on the card
-	}{
+	var tests []cardCase
+	for _, tt := range []cardCase{
 		{"en", "text", "Help, any time\n====="},
 		{"en", "markdown", "# Help, any time\n"},
 		{"es", "text", "Ayuda, a cualquier hora\n====="},
 		{"es", "markdown", "# Ayuda, a cualquier hora\n"},
 	} {
+		tests = append(tests, tt)
+	}
+	// Every other language the card is offered in, in both formats; the
+	// heading is the language's own.
+	for _, lang := range locale.PersonLangs() {
+		if lang == "en" || lang == "es" {
+			continue
+		}
+		title := locale.T(lang, "person.helpcard_title")
+		require.NotEqual(t, "Help, any time", title, lang)
+		head := "# " + title + "\n"
+		if locale.RightToLeft(lang) {
+			head = `<div dir="rtl" lang="` + lang + `">` + "\n\n" + head
+		}
+		tests = append(tests, cardCase{lang, "text", title + "\n====="}, cardCase{lang, "markdown", head})
+	}
+	for _, tt := range tests {
 		t.Run(tt.lang+" "+tt.output, func(t *testing.T) {
 			r := htscreenAt(t, today, "", "card", "--lang", tt.lang, "--output", tt.output)
 			require.Equal(t, cli.ExitOK, r.code, r.errOut)
@@ -46,7 +62,8 @@ func TestHelpCard(t *testing.T) {
 			}
 			if tt.output == "text" {
 				for _, l := range strings.Split(r.out, "\n") {
-					assert.LessOrEqual(t, utf8.RuneCountInString(l), 40, "wider than a wallet card: %q", l)
+					// Columns, not characters: a Chinese character takes two.
+					assert.LessOrEqual(t, runewidth.StringWidth(l), 40, "wider than a wallet card: %q", l)
 				}
 			}
 			if tt.lang == "en" {
@@ -59,10 +76,12 @@ func TestHelpCard(t *testing.T) {
 			require.Positive(t, at, "the English card follows beneath")
 			own, en := r.out[:at], r.out[at:]
 			for _, w := range english {
-				assert.NotContains(t, own, w, "English on the Spanish card")
+				assert.NotContains(t, own, w, "English on the %s card", tt.lang)
 				assert.Contains(t, en, w)
 			}
-			assert.Contains(t, own, "No es la policía ni inmigración.")
+			// Lines may be wrapped: compare the words.
+			words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+			assert.Contains(t, words(own), locale.T(tt.lang, "person.helpcard_not"))
 			for _, n := range numbers {
 				assert.Contains(t, own, n)
 				assert.Contains(t, en, n)
@@ -76,7 +95,7 @@ func TestHelpCardUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"card", "--lang", "fr"}, `invalid value "fr" for --lang; valid values: en, es`},
+		{[]string{"card", "--lang", "de"}, `invalid value "de" for --lang; valid values: en, ar, bn, es, fr, ht, ko, pl, ru, ur, zh-Hans, zh-Hant`},
 		{[]string{"card", "-o", "json"}, `invalid value "json" for --output; valid values: text, markdown`},
 		{[]string{"card", "someone"}, `unknown command "someone" for "htscreen card"`},
 	} {
@@ -87,6 +106,12 @@ func TestHelpCardUsage(t *testing.T) {
 			assert.Empty(t, r.out)
 		})
 	}
+}
+
+// cardCase is one language and format of the help card.
+type cardCase struct {
+	lang, output string
+	heading      string // the card's own heading, first on the card
 }
 
 // A card printed from a directory more than a year old still prints, but

@@ -76,11 +76,16 @@ func explainIDs(b *bundle) []string { return report.ExplainIDs(b.set, b.guidance
 // registerCompletions wires completion into the command tree.
 func registerCompletions(root *cobra.Command) {
 	for _, cmd := range root.Commands() {
+		lang := locale.Langs()
+		if cmd.Name() == "card" || cmd.Name() == "show" {
+			lang = locale.PersonLangs()
+		}
 		flags := map[string][]string{
-			"lang":   locale.Langs(),
-			"role":   guidance.Roles(),
-			"region": guidance.Regions(),
-			"form":   q.Forms(),
+			"lang":        lang,
+			"person-lang": locale.PersonLangs(),
+			"role":        guidance.Roles(),
+			"region":      guidance.Regions(),
+			"form":        q.Forms(),
 		}
 		for name, vals := range flags {
 			if cmd.Flags().Lookup(name) != nil {

@@ -102,3 +102,75 @@ func TestTrainPersonLangLineByLine(t *testing.T) {
 	assert.NotContains(t, r.errOut, observation.Text.In("es"))
 	assert.Contains(t, r.errOut, locale.T("es", "person.card"))
 }
+
+// Every language the person can be screened in puts every question asked of
+// the person in that language with English beneath, numbers the answers the
+// same way in both, tells the screener the translation is not reviewed, and
+// completes the screening with the result in English alone.
+func TestPersonLangEveryLanguage(t *testing.T) {
+	set, err := q.Load(questionnaires.FS(), q.Options{PersonLangs: locale.PersonLangs()})
+	require.NoError(t, err)
+	var asked []*q.Question
+	for _, qu := range set.Triage.Questions {
+		if qu.AskedOf == q.Person {
+			asked = append(asked, qu)
+		}
+	}
+	require.NotEmpty(t, asked)
+	stdin := strings.Repeat("2\n", 40)
+	for _, lang := range locale.PersonLangs() {
+		if lang == "en" {
+			continue
+		}
+		t.Run(lang, func(t *testing.T) {
+			r := htscreen(t, stdin, "screen", "triage", "--role", "police", "--person-lang", lang)
+			require.Equal(t, cli.ExitOK, r.code, r.errOut)
+			assert.Contains(t, r.errOut, locale.T(lang, "person.card")+"\n"+locale.T("en", "person.card"))
+			assert.Contains(t, r.errOut, locale.StatusLine("en", lang))
+			for _, qu := range asked[:2] {
+				own := qu.Text.Lang[lang]
+				require.NotEmpty(t, own, "%s has no %s text", qu.ID, lang)
+				assert.Contains(t, r.errOut, locale.T("en", "ask_person", own)+"\n  "+qu.Text.In("en")+"\n", qu.ID)
+			}
+			yes := set.Question("danger_now")
+			assert.Contains(t, r.errOut, "  1. "+yes.PersonAnswerText("yes", lang)+" / Yes\n")
+			assert.Contains(t, r.out, locale.T("en", "report_title"))
+			assert.NotContains(t, r.out, asked[0].Text.Lang[lang], "the result is the screener's alone")
+		})
+	}
+}
+
+// show --lang for a person language prints the questionnaire for paper with
+// each question put to the person in their language and English beneath;
+// observations and the screener's part stay in English. In Markdown a
+// right-to-left language is marked so for a browser or a PDF converter.
+func TestShowPersonLang(t *testing.T) {
+	set, err := q.Load(questionnaires.FS(), q.Options{PersonLangs: locale.PersonLangs()})
+	require.NoError(t, err)
+	person, observation := set.Question("danger_now"), set.Question("obs_urgent_injury")
+	for _, lang := range []string{"ar", "ru", "zh-Hant"} {
+		t.Run(lang, func(t *testing.T) {
+			r := htscreen(t, "", "show", "triage", "--lang", lang)
+			require.Equal(t, cli.ExitOK, r.code, r.errOut)
+			assert.Contains(t, r.out, locale.T("en", "ask_person", person.Text.Lang[lang])+" danger_now\n   "+person.Text.In("en")+"\n")
+			assert.Contains(t, r.out, "[ ] "+person.PersonAnswerText("yes", lang)+" / Yes")
+			assert.Contains(t, r.out, locale.T("en", "ask_screener", observation.Text.In("en")))
+			assert.Contains(t, r.out, locale.StatusLine("en", lang))
+
+			md := htscreen(t, "", "show", "triage", "--lang", lang, "-o", "markdown")
+			require.Equal(t, cli.ExitOK, md.code, md.errOut)
+			marked := `<span dir="rtl" lang="` + lang + `">` + person.Text.Lang[lang] + "</span>"
+			if locale.RightToLeft(lang) {
+				assert.Contains(t, md.out, marked)
+			} else {
+				assert.NotContains(t, md.out, `dir="rtl"`)
+				assert.Contains(t, md.out, person.Text.Lang[lang])
+			}
+
+			// The handout and the signs are the screener's, in en or es.
+			bad := htscreen(t, "", "show", "triage", "--lang", lang, "--style", "handout")
+			assert.Equal(t, cli.ExitUsage, bad.code)
+			assert.Contains(t, bad.errOut, `valid values: en, es`)
+		})
+	}
+}

@@ -142,7 +142,7 @@ func runScreen(opts *screenOptions) error {
 		}
 	}
 
-	set, dir, err := loadSet(ios, opts.Questionnaires, q.Options{})
+	set, dir, err := loadSet(ios, opts.Questionnaires, q.Options{PersonLangs: nonEmpty(opts.PersonLang)})
 	if err != nil {
 		return err
 	}
@@ -260,16 +260,25 @@ func newFullScreen(ios *IOStreams, plan *interview.Plan, dir *guidance.Directory
 }
 
 // personLangs are the languages a person can be screened in: those every
-// question put to the person is written in (questionnaires) and the
-// person's messages too (locale).
+// question put to the person is written in, in the questionnaire files or a
+// person file (read only when asked for), and that have the person's
+// messages too (locale).
 func personLangs(set *q.Set) []string {
 	var langs []string
-	for _, l := range set.Langs() {
-		if slices.Contains(locale.PersonLangs(), l) {
+	for _, l := range locale.PersonLangs() {
+		if slices.Contains(set.Langs(), l) || slices.Contains(set.PersonLangs(), l) {
 			langs = append(langs, l)
 		}
 	}
 	return langs
+}
+
+// nonEmpty is the language as a list, or none.
+func nonEmpty(lang string) []string {
+	if lang == "" {
+		return nil
+	}
+	return []string{lang}
 }
 
 // personLang checks --person-lang against the languages the set carries

@@ -59,19 +59,33 @@ ids, weights or rule logic); --style signs a one-page sheet of the signs.`,
 	// nowhere by default.
 	cmd.Flags().SetOutput(ios.ErrOut)
 	cmd.Flags().StringVar(&opts.Style, "style", "authoring", "authoring, handout (for trainees) or signs (one page)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
+	cmd.Flags().StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", ")+"; or, for the person's questions with English beneath (authoring style): "+strings.Join(personOnlyLangs(), ", "))
 	cmd.Flags().StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires from `DIR` instead of the embedded set")
 	return cmd
 }
 
 func runShow(opts *showOptions) error {
-	if err := checkOutputAndLang(opts.Output, printout.Formats(), opts.Lang); err != nil {
+	if err := checkValue("output", opts.Output, printout.Formats()); err != nil {
 		return err
 	}
 	if err := checkValue("style", opts.Style, []string{"authoring", "handout", "signs"}); err != nil {
 		return err
 	}
-	set, _, err := loadSet(opts.IO, opts.Questionnaires, q.Options{})
+	// A language offered only for the person prints the questionnaire with
+	// the person's questions in it and the screener's part in English; the
+	// handout and the signs are the screener's alone.
+	langs := locale.Langs()
+	if opts.Style == "authoring" {
+		langs = locale.PersonLangs()
+	}
+	if err := checkValue("lang", opts.Lang, langs); err != nil {
+		return err
+	}
+	lang, person := opts.Lang, ""
+	if locale.ScopeOf(opts.Lang) == locale.Person {
+		lang, person = locale.Default, opts.Lang
+	}
+	set, _, err := loadSet(opts.IO, opts.Questionnaires, q.Options{PersonLangs: nonEmpty(person)})
 	if err != nil {
 		return err
 	}
@@ -86,5 +100,16 @@ func runShow(opts *showOptions) error {
 	case "signs":
 		return printout.Signs(opts.IO.Out, f, opts.Lang, md)
 	}
-	return printout.Write(opts.IO.Out, f, opts.Lang, md)
+	return printout.Write(opts.IO.Out, f, lang, person, md)
+}
+
+// personOnlyLangs are the languages offered for the person's side only.
+func personOnlyLangs() []string {
+	var l []string
+	for _, lang := range locale.PersonLangs() {
+		if locale.ScopeOf(lang) == locale.Person {
+			l = append(l, lang)
+		}
+	}
+	return l
 }

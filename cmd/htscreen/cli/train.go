@@ -146,7 +146,7 @@ func runTrain(opts *trainOptions) error {
 		return ErrStdoutClosed
 	}
 	ctx := opts.context()
-	b, err := loadBundle(ios, opts.Questionnaires, q.Options{})
+	b, err := loadBundle(ios, opts.Questionnaires, q.Options{PersonLangs: nonEmpty(opts.PersonLang)})
 	if err != nil {
 		return err
 	}
