@@ -7,8 +7,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-
-	"github.com/nicksnyder/go-i18n/v2/i18n"
 )
 
 // Check reports every defect of lang's message file against English, each
@@ -53,13 +51,13 @@ func (c *catalog) check(lang string) []string {
 		if strings.HasPrefix(id, "meta.") {
 			continue
 		}
-		want := verbs(src.Other)
-		for form, s := range forms(m) {
+		want := verbs(src.Other())
+		for form, s := range m {
 			if got := verbs(s); !slices.Equal(got, want) {
 				add(id, "%q (%s) has placeholders %v, English has %v; keep each of them, in the same order", id, form, got, want)
 			}
 		}
-		if src.One != "" {
+		if len(src) > 1 {
 			for _, form := range c.missingForms(lang, id) {
 				add(id, "%q needs the plural form %s: for %s, CLDR uses it for some numbers; add %s: \"...\"", id, form, lang, form)
 			}
@@ -77,35 +75,19 @@ func (c *catalog) check(lang string) []string {
 }
 
 // missingForms are the plural forms the language's CLDR rules choose for
-// some count and the message lacks. go-i18n knows the rules; asking it for a
-// spread of counts finds every form the language uses.
+// some count and the message lacks, and "other", every message's fallback.
 func (c *catalog) missingForms(lang, id string) []string {
+	m := c.file(lang).msgs[id]
 	var missing []string
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	loc := c.localizer(lang)
-	if loc == nil {
-		return nil
+	if m["other"] == "" {
+		missing = append(missing, "other")
 	}
 	for n := 0; n <= 200; n++ {
-		_, err := loc.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n})
-		if err == nil {
-			continue
-		}
-		if form := formInError(err); form != "" && !slices.Contains(missing, form) {
+		if form := pluralForm(lang, n); m[form] == "" && !slices.Contains(missing, form) {
 			missing = append(missing, form)
 		}
 	}
 	return missing
-}
-
-var formErr = regexp.MustCompile(`has no plural form "([a-z]+)"`)
-
-func formInError(err error) string {
-	if m := formErr.FindStringSubmatch(err.Error()); m != nil {
-		return m[1]
-	}
-	return ""
 }
 
 func scopeNeeds(s Scope) string {
@@ -113,16 +95,6 @@ func scopeNeeds(s Scope) string {
 		return "every message of the person section"
 	}
 	return "every message"
-}
-
-func forms(m *i18n.Message) map[string]string {
-	out := map[string]string{}
-	for form, s := range map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other} {
-		if s != "" {
-			out[form] = s
-		}
-	}
-	return out
 }
 
 var verb = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
@@ -138,7 +110,7 @@ func verbs(s string) []string {
 	return v
 }
 
-func sortedIDs(m map[string]*i18n.Message) []string {
+func sortedIDs(m map[string]message) []string {
 	ids := make([]string, 0, len(m))
 	for id := range m {
 		ids = append(ids, id)

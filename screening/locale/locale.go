@@ -4,9 +4,11 @@
 // in the YAML questionnaires; this is only the frame around it.
 //
 // Messages are Go format strings (%s, %d, %q). A message that shows a
-// number may have plural forms (one:, few:, many:, other: ...), and the form
-// is chosen by the CLDR plural rules of the language, through go-i18n: the
-// rules for Russian, Polish or Arabic are not ours to write by hand.
+// number may have plural forms (zero:, one:, two:, few:, many:, other:), and
+// the form is chosen by the CLDR plural rules of the language, through
+// golang.org/x/text/feature/plural: the rules for Russian, Polish or Arabic
+// are not ours to write by hand. (go-i18n reads the same files but pulls in
+// text/template, which grew the binary by a third and its start with it.)
 //
 // A language is either complete (messages/LANG.yaml, every message: it can
 // be the screener's language, --lang) or a person language
@@ -23,8 +25,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 )
 
@@ -80,12 +82,17 @@ type catalog struct {
 	langs []string // every language with a file, English first
 	scope map[string]Scope
 
-	mu     sync.Mutex
-	bundle *i18n.Bundle
-	files  map[string]*File // parsed so far
-	errs   map[string]error // files that failed to parse
-	loc    map[string]*i18n.Localizer
+	mu    sync.Mutex
+	files map[string]*File // parsed so far
+	errs  map[string]error // files that failed to parse
 }
+
+// message is one message: its forms by CLDR plural category, "other"
+// alone for a message that shows no number.
+type message map[string]string
+
+// Other is the form used when no number chooses another.
+func (m message) Other() string { return m["other"] }
 
 // File is one language's message file.
 type File struct {
@@ -94,7 +101,7 @@ type File struct {
 	Name   string // the language's own name for itself
 	Status Status
 	Scope  Scope
-	msgs   map[string]*i18n.Message
+	msgs   map[string]message
 	pos    map[string]string // message id -> "line:column" of its key
 	// metaErrs are problems with the meta section, reported by Check.
 	metaErrs []string
@@ -165,36 +172,6 @@ func (c *catalog) fileLocked(lang string) *File {
 	return f
 }
 
-// localizer returns go-i18n's localizer for lang, which chooses a plural
-// form by the language's CLDR rules, or nil when CLDR has no rules for it
-// (Haitian Creole, whose nouns do not change with a number: its messages use
-// the one form, other, for every count). The bundle is built on the first
-// plural message, not at start: most runs never need one. c.mu is held.
-func (c *catalog) localizer(lang string) *i18n.Localizer {
-	if c.bundle == nil {
-		c.bundle = i18n.NewBundle(language.English)
-		c.loc = map[string]*i18n.Localizer{}
-	}
-	if loc, ok := c.loc[lang]; ok {
-		return loc
-	}
-	f := c.fileLocked(lang)
-	var loc *i18n.Localizer
-	if f != nil && c.bundle.AddMessages(language.Make(lang), f.messages()...) == nil {
-		loc = i18n.NewLocalizer(c.bundle, lang)
-	}
-	c.loc[lang] = loc
-	return loc
-}
-
-func (f *File) messages() []*i18n.Message {
-	out := make([]*i18n.Message, 0, len(f.msgs))
-	for _, m := range f.msgs {
-		out = append(out, m)
-	}
-	return out
-}
-
 // parseFile reads one message file in a single YAML pass: the messages, as
 // go-i18n reads them, and where each key stands, for error messages.
 func parseFile(fsys fs.FS, name, lang string, scope Scope) (*File, error) {
@@ -209,7 +186,7 @@ func parseFile(fsys fs.FS, name, lang string, scope Scope) (*File, error) {
 	if err := yaml.Unmarshal(buf, &root); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	f := &File{Path: name, Lang: lang, Scope: scope, msgs: map[string]*i18n.Message{}, pos: map[string]string{}}
+	f := &File{Path: name, Lang: lang, Scope: scope, msgs: map[string]message{}, pos: map[string]string{}}
 	if len(root.Content) == 1 {
 		if err := f.collect(root.Content[0], ""); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
@@ -217,7 +194,7 @@ func parseFile(fsys fs.FS, name, lang string, scope Scope) (*File, error) {
 	}
 	meta := func(key string) string {
 		if m := f.msgs["meta."+key]; m != nil {
-			return m.Other
+			return m.Other()
 		}
 		f.metaErrs = append(f.metaErrs, fmt.Sprintf("%s: meta.%s is missing", name, key))
 		return ""
@@ -232,7 +209,7 @@ func parseFile(fsys fs.FS, name, lang string, scope Scope) (*File, error) {
 
 // collect walks a mapping: a string is a message, a mapping of plural
 // forms (one:, other: ...) a message with plural forms, any other mapping a
-// section whose keys are joined to its name with a dot, as go-i18n does.
+// section whose keys are joined to its name with a dot (person.card).
 func (f *File) collect(n *yaml.Node, prefix string) error {
 	if n.Kind != yaml.MappingNode {
 		return fmt.Errorf("line %d: expected key: message pairs", n.Line)
@@ -241,30 +218,22 @@ func (f *File) collect(n *yaml.Node, prefix string) error {
 		k, v := n.Content[i], n.Content[i+1]
 		id := prefix + k.Value
 		f.pos[id] = fmt.Sprintf("%d:%d", k.Line, k.Column)
-		var src any
 		switch {
 		case v.Kind == yaml.ScalarNode:
-			src = v.Value
+			f.msgs[id] = message{"other": v.Value}
 		case v.Kind == yaml.MappingNode && isPlural(v):
-			forms := map[string]any{}
+			m := message{}
 			for j := 0; j+1 < len(v.Content); j += 2 {
-				forms[v.Content[j].Value] = v.Content[j+1].Value
+				m[v.Content[j].Value] = v.Content[j+1].Value
 			}
-			src = forms
+			f.msgs[id] = m
 		case v.Kind == yaml.MappingNode:
 			if err := f.collect(v, id+"."); err != nil {
 				return err
 			}
-			continue
 		default:
 			return fmt.Errorf("%d:%d: %q must be a message or a section", k.Line, k.Column, id)
 		}
-		m, err := i18n.NewMessage(src)
-		if err != nil {
-			return fmt.Errorf("%d:%d: %w", k.Line, k.Column, err)
-		}
-		m.ID = id
-		f.msgs[id] = m
 	}
 	return nil
 }
@@ -354,7 +323,7 @@ func T(lang, key string, args ...any) string {
 		// Visible, so that a test of any output catches a missing message.
 		return "{" + key + "}"
 	}
-	return format(m.Other, args)
+	return format(m.Other(), args)
 }
 
 // N returns the message for key in lang in the plural form CLDR gives for
@@ -367,7 +336,8 @@ func N(lang, key string, n int, args ...any) string {
 }
 
 // plural is the form of key's message, in lang or else English, that the
-// language's CLDR rules give the count n.
+// language's CLDR rules give the count n; "other" when the message lacks
+// that form (the tests see that none does).
 func (c *catalog) plural(lang, key string, n int) string {
 	m := c.message(lang, key)
 	if m == nil {
@@ -377,28 +347,30 @@ func (c *catalog) plural(lang, key string, n int) string {
 	if f := c.file(lang); f == nil || f.msgs[key] == nil {
 		from = Default
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	loc := c.localizer(from)
-	if loc == nil {
-		return m.Other
+	if s := m[pluralForm(from, n)]; s != "" {
+		return s
 	}
-	// go-i18n falls back to the "other" form on its own, returning an error
-	// alongside a usable message; the tests check every form is present,
-	// so the error adds nothing here.
-	s, _ := loc.Localize(&i18n.LocalizeConfig{MessageID: key, PluralCount: n})
-	return s
+	return m.Other()
 }
 
-func (c *catalog) message(lang, key string) *i18n.Message {
-	if f := c.file(lang); f != nil {
-		if m := f.msgs[key]; m != nil && m.Other != "" {
-			return m
-		}
-	}
-	if f := c.file(Default); f != nil {
-		if m := f.msgs[key]; m != nil && m.Other != "" {
-			return m
+// pluralForm is the CLDR plural category of the count n in lang: "one",
+// "few", "many" ...; "other" for a language CLDR gives no rules (Haitian
+// Creole, whose nouns do not change with a number).
+func pluralForm(lang string, n int) string {
+	return formNames[plural.Cardinal.MatchPlural(language.Make(lang), n, 0, 0, 0, 0)]
+}
+
+var formNames = map[plural.Form]string{
+	plural.Other: "other", plural.Zero: "zero", plural.One: "one",
+	plural.Two: "two", plural.Few: "few", plural.Many: "many",
+}
+
+func (c *catalog) message(lang, key string) message {
+	for _, l := range []string{lang, Default} {
+		if f := c.file(l); f != nil {
+			if m := f.msgs[key]; m.Other() != "" {
+				return m
+			}
 		}
 	}
 	return nil
