@@ -130,17 +130,7 @@ func (o *overlay) file(f *File, n *yaml.Node) {
 				o.add(k, "only the means questionnaire has situations")
 				return
 			}
-			o.each(v, "situations", func(k, v *yaml.Node) {
-				var ids []string
-				for _, s := range f.Situations {
-					if s.ID == k.Value {
-						o.set(&s.Text, k, v)
-						return
-					}
-					ids = append(ids, s.ID)
-				}
-				o.add(k, "no situation %q in %s%s", k.Value, f.ID, oneOf(k.Value, ids))
-			})
+			o.choices(v, f.Situations, "situation", "in "+f.ID)
 		default:
 			o.add(k, "unknown key %q under %s; use questions, or situation_text and situations in means", k.Value, f.ID)
 		}
@@ -172,21 +162,27 @@ func (o *overlay) questions(f *File, n *yaml.Node) {
 			case "text":
 				o.set(&qu.Text, k2, v2)
 			case "choices":
-				o.each(v2, "choices", func(k3, v3 *yaml.Node) {
-					var cids []string
-					for _, c := range qu.Choices {
-						if c.ID == k3.Value {
-							o.set(&c.Text, k3, v3)
-							return
-						}
-						cids = append(cids, c.ID)
-					}
-					o.add(k3, "question %q has no choice %q%s", qu.ID, k3.Value, oneOf(k3.Value, cids))
-				})
+				o.choices(v2, qu.Choices, "choice", fmt.Sprintf("in question %q", qu.ID))
 			default:
 				o.add(k2, "unknown key %q under question %q; use text and choices", k2.Value, qu.ID)
 			}
 		})
+	})
+}
+
+// choices translates a list of answers by id: a question's choices, or the
+// means file's situations (the answers to its follow-up).
+func (o *overlay) choices(n *yaml.Node, list []*Choice, what, where string) {
+	o.each(n, what+"s", func(k, v *yaml.Node) {
+		var ids []string
+		for _, c := range list {
+			if c.ID == k.Value {
+				o.set(&c.Text, k, v)
+				return
+			}
+			ids = append(ids, c.ID)
+		}
+		o.add(k, "no %s %q %s%s", what, k.Value, where, oneOf(k.Value, ids))
 	})
 }
 

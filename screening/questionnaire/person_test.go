@@ -60,7 +60,7 @@ labr:
 	for _, want := range []string{
 		`person/xx.yaml:3:5: no question "danger_nw" in triage; did you mean "danger_now"?`,
 		`person/xx.yaml:4:5: "obs_urgent_injury" is the screener's observation: the person never reads it, so it is not translated here; remove it`,
-		`person/xx.yaml:8:9: question "age_band" has no choice "under_81"; did you mean "under_18"?`,
+		`person/xx.yaml:8:9: no choice "under_81" in question "age_band"; did you mean "under_18"?`,
 		`person/xx.yaml:9:7: unknown key "colour" under question "age_band"; use text and choices`,
 		`person/xx.yaml:10:19: the xx text of "sex_exchange" must be a single, non-empty string`,
 		`person/xx.yaml:11:3: only the means questionnaire has situations`,
