@@ -60,6 +60,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown person lang", []string{"screen", "--person-lang", "de"}, "", cli.ExitUsage, `invalid value "de" for --person-lang; valid values: en, ar, bn, es, fr, ht, ko, pl, ru, ur, zh-Hans, zh-Hant`},
 		{"train unknown person lang", []string{"train", "caregiver", "--person-lang", "de"}, "", cli.ExitUsage, `invalid value "de" for --person-lang; valid values: en, ar, bn, es, fr, ht, ko, pl, ru, ur, zh-Hans, zh-Hant`},
 		{"near person lang", []string{"screen", "--person-lang", "esp"}, "", cli.ExitUsage, `(did you mean "es"?)`},
+		{"person language as --lang", []string{"screen", "--lang", "ur"}, "", cli.ExitUsage, `--lang is your language, one of: en, es; Urdu is offered for the person's side: --person-lang ur`},
 		{"unknown role", []string{"screen", "--role", "doctor"}, "", cli.ExitUsage, "valid values: police, shelter, health, trainer"},
 		{"unknown region", []string{"screen", "--region", "nj"}, "", cli.ExitUsage, "valid values: nyc, nys"},
 		{"unknown module", []string{"screen", "labour"}, "", cli.ExitUsage, `unknown module "labour"; valid modules: triage (alone: the triage only), labor, sex, forced_marriage, organ`},

@@ -51,7 +51,7 @@ as MODULE.NAME (labor.refer, labor.coercion), a guidance step or a contact
 }
 
 func runExplain(opts *explainOptions) error {
-	if err := checkValue("lang", opts.Lang, locale.Langs()); err != nil {
+	if err := checkLang(opts.Lang); err != nil {
 		return err
 	}
 	set, dir, err := loadSet(opts.IO, opts.Questionnaires, q.Options{})

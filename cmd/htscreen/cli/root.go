@@ -203,6 +203,15 @@ func checkOutputAndLang(output string, formats []string, lang string) error {
 	if err := checkValue("output", output, formats); err != nil {
 		return err
 	}
+	return checkLang(lang)
+}
+
+// checkLang checks a screener's language (--lang), and says so when the
+// value is a language offered only for the person.
+func checkLang(lang string) error {
+	if locale.ScopeOf(lang) == locale.Person {
+		return usagef("--lang is your language, one of: %s; %s is offered for the person's side: --person-lang %s shows them each question in it, beside yours", strings.Join(locale.Langs(), ", "), locale.T(locale.Default, "lang_"+lang), lang)
+	}
 	return checkValue("lang", lang, locale.Langs())
 }
 
