@@ -20,7 +20,7 @@ import (
 func TestHelpCard(t *testing.T) {
 	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 	numbers := []string{"1-888-373-7888", "233733", "911"}
-	english := []string{"Help, any time", "Help line", "Call ", "Text ", "Emergency", "Not the police"}
+	english := []string{"Help, any time", "Help line", "Call ", "Text ", "Emergency", "Not the police", "24 hours, 7 days", "More than 200 languages"}
 	var tests []cardCase
 	for _, tt := range []cardCase{
 		{"en", "text", "Help, any time\n====="},
