@@ -67,5 +67,9 @@ func runCard(opts *cardOptions) error {
 	if _, head := guidance.Resources(dir, "", "", guidance.Options{Lang: opts.Lang, Now: now(opts.IO)}); head.Stale {
 		fmt.Fprintln(opts.IO.ErrOut, head.Warning)
 	}
+	// Not on the card, which is the person's: the one who prints it is told.
+	if st := locale.StatusLine(locale.Default, opts.Lang); st != "" {
+		fmt.Fprintln(opts.IO.ErrOut, st)
+	}
 	return printout.HelpCard(opts.IO.Out, dir, opts.Lang, opts.Output == "markdown")
 }
