@@ -62,6 +62,7 @@ race:
 ## fuzz: a short run of each fuzz target (FUZZTIME=10m for a longer local run)
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(or $(FUZZTIME),10000x) -fuzzminimizetime=100x ./screening/questionnaire/
+	$(GO) test -run='^$$' -fuzz='^FuzzPersonFile$$' -fuzztime=$(or $(FUZZTIME),2000x) -fuzzminimizetime=100x ./screening/questionnaire/
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(or $(FUZZTIME),50000x) -fuzzminimizetime=100x ./screening/answers/
 	$(GO) test -run='^$$' -fuzz='^FuzzEvaluate$$' -fuzztime=$(or $(FUZZTIME),50000x) -fuzzminimizetime=100x ./screening/rules/
 

@@ -1,7 +1,6 @@
 package questionnaire_test
 
 import (
-	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -16,14 +15,7 @@ import (
 // shippedWith is the shipped questionnaires with extra files.
 func shippedWith(t *testing.T, extra map[string]string) fstest.MapFS {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	names, err := fs.Glob(questionnaires.FS(), "*.yaml")
-	require.NoError(t, err)
-	for _, name := range names {
-		data, err := fs.ReadFile(questionnaires.FS(), name)
-		require.NoError(t, err)
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
+	fsys := shippedFS(t)
 	for name, data := range extra {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
