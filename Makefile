@@ -63,6 +63,7 @@ race:
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(or $(FUZZTIME),10000x) -fuzzminimizetime=100x ./screening/questionnaire/
 	$(GO) test -run='^$$' -fuzz='^FuzzPersonFile$$' -fuzztime=$(or $(FUZZTIME),2000x) -fuzzminimizetime=100x ./screening/questionnaire/
+	$(GO) test -run='^$$' -fuzz='^FuzzMessageFile$$' -fuzztime=$(or $(FUZZTIME),5000x) -fuzzminimizetime=100x ./screening/locale/
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(or $(FUZZTIME),50000x) -fuzzminimizetime=100x ./screening/answers/
 	$(GO) test -run='^$$' -fuzz='^FuzzEvaluate$$' -fuzztime=$(or $(FUZZTIME),50000x) -fuzzminimizetime=100x ./screening/rules/
 
