@@ -110,7 +110,7 @@ say is kept. The valid languages are those the questionnaires carry.
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line with numbered answers (screen readers, simple terminals)")
 	f.StringVar(&opts.AnswersFile, "answers", "", "take answers from a YAML or JSON `FILE` of question id: answer (- for standard input)")
 	f.StringVar(&opts.Lang, "lang", locale.Default, "language of questions and result: "+strings.Join(locale.Langs(), ", "))
-	f.StringVar(&opts.PersonLang, "person-lang", "", "`LANG` of the person: their questions and answers are shown in it and in --lang beneath (a language the questionnaires carry)")
+	f.StringVar(&opts.PersonLang, "person-lang", "", "`LANG` of the person: their questions and answers are shown in it and in --lang beneath: "+strings.Join(locale.PersonLangs(), ", "))
 	f.StringVar(&opts.Role, "role", "", "your role, for the guidance: "+strings.Join(guidance.Roles(), ", ")+" (asked once if not given; with --answers, every role's steps are shown)")
 	f.StringVar(&opts.Region, "region", "nyc", "where you are, for the guidance: nyc, or nys for the rest of New York State")
 	f.StringVarP(&opts.Output, "output", "o", "text", "result format: "+strings.Join(report.Formats(), ", "))

@@ -130,7 +130,7 @@ persona alone for a paper card, --sheet a paper answer sheet to fill in.
 	f.BoolVar(&opts.Present, "present", false, "for a projector: the persona, the signs, the result, then the next steps and teaching points, one part at a time (Enter shows the next)")
 	f.StringArrayVar(&opts.Sheets, "answers", nil, "score an answer sheet (a YAML or JSON answers `FILE`) instead of asking; repeat for a room")
 	f.StringVar(&opts.Lang, "lang", locale.Default, "language: "+strings.Join(locale.Langs(), ", "))
-	f.StringVar(&opts.PersonLang, "person-lang", "", "`LANG` of the person: their questions and answers are shown in it and in --lang beneath (a language the questionnaires carry)")
+	f.StringVar(&opts.PersonLang, "person-lang", "", "`LANG` of the person: their questions and answers are shown in it and in --lang beneath: "+strings.Join(locale.PersonLangs(), ", "))
 	f.StringVarP(&opts.Output, "output", "o", "text", "feedback format: "+strings.Join(report.Formats(), ", "))
 	f.StringVar(&opts.Questionnaires, "questionnaires", "", "load questionnaires and scenarios from `DIR`")
 	return cmd
