@@ -27,11 +27,12 @@ func (c *catalog) check(lang string) []string {
 		if err != nil {
 			return []string{err.Error()}
 		}
-		return []string{fmt.Sprintf("no message file for %q: add %s/%s.yaml, or %s/%s/%s.yaml for a language offered only to the person (languages with one: %s)", lang, c.dir, lang, c.dir, PersonDir, lang, strings.Join(c.langs, ", "))}
+		dir := c.shown + c.dir
+		return []string{fmt.Sprintf("no message file for %q: add %s/%s.yaml, or %s/%s/%s.yaml for a language offered only to the person (languages with one: %s)", lang, dir, lang, dir, PersonDir, lang, strings.Join(c.langs, ", "))}
 	}
 	en := c.file(Default)
 	if en == nil {
-		return []string{fmt.Sprintf("%s: no readable %s.yaml: English is the source of every message", c.dir, Default)}
+		return []string{fmt.Sprintf("%s%s: no readable %s.yaml: English is the source of every message", c.shown, c.dir, Default)}
 	}
 	errs := slices.Clone(f.metaErrs)
 	add := func(id, format string, args ...any) {

@@ -79,6 +79,7 @@ const PersonDir = "person"
 type catalog struct {
 	fsys  fs.FS
 	dir   string
+	shown string   // put before a file's name in messages
 	langs []string // every language with a file, English first
 	scope map[string]Scope
 
@@ -107,7 +108,13 @@ type File struct {
 	metaErrs []string
 }
 
-var shipped = sync.OnceValue(func() *catalog { return newCatalog(embedded, "messages") })
+// shipped is the embedded catalog; its files are named in messages as they
+// stand in the repository, where a translator edits them.
+var shipped = sync.OnceValue(func() *catalog {
+	c := newCatalog(embedded, "messages")
+	c.shown = "screening/locale/"
+	return c
+})
 
 func get() *catalog { return shipped() }
 
@@ -163,7 +170,7 @@ func (c *catalog) fileLocked(lang string) *File {
 	if scope == Person {
 		name = path.Join(c.dir, PersonDir, lang+".yaml")
 	}
-	f, err := parseFile(c.fsys, name, lang, scope)
+	f, err := parseFile(c.fsys, name, c.shown+name, lang, scope)
 	if err != nil {
 		c.errs[lang] = err
 		return nil
@@ -174,8 +181,8 @@ func (c *catalog) fileLocked(lang string) *File {
 
 // parseFile reads one message file in a single YAML pass: the messages, as
 // go-i18n reads them, and where each key stands, for error messages.
-func parseFile(fsys fs.FS, name, lang string, scope Scope) (*File, error) {
-	buf, err := fs.ReadFile(fsys, name)
+func parseFile(fsys fs.FS, path, name, lang string, scope Scope) (*File, error) {
+	buf, err := fs.ReadFile(fsys, path)
 	if err != nil {
 		return nil, err
 	}

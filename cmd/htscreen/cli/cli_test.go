@@ -47,6 +47,8 @@ func TestExitCodes(t *testing.T) {
 		{"version", []string{"--version"}, "", cli.ExitOK, ""},
 		{"validate embedded", []string{"validate"}, "", cli.ExitOK, ""},
 		{"validate broken", []string{"validate", broken}, "", cli.ExitError, "labor.yaml:16:5: unknown key \"typ\""},
+		{"validate every language", []string{"validate", "--require-lang", "es,ar,bn,fr,ht,ko,pl,ru,ur,zh-Hans,zh-Hant"}, "", cli.ExitOK, ""},
+		{"validate a language with no messages", []string{"validate", "--require-lang", "zz"}, "", cli.ExitError, `no message file for "zz": add screening/locale/messages/zz.yaml`},
 		{"screen broken set asks nothing", []string{"screen", "--questionnaires", broken}, "1\n", cli.ExitError, "nothing was asked"},
 		{"missing folder", []string{"screen", "--questionnaires", "/nonexistent/htscreen"}, "", cli.ExitError, "cannot read questionnaire folder /nonexistent/htscreen"},
 		{"bad answers file", []string{"screen", "--answers", answers}, "", cli.ExitError, `bad.yaml:1:1: unknown question "works_for_someon"; did you mean "works_for_someone"?`},

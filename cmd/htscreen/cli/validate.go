@@ -55,12 +55,10 @@ func runValidate(opts *validateOptions) error {
 			full = append(full, lang)
 		}
 	}
-	b, err := loadBundle(opts.IO, opts.Dir, q.Options{RequireLangs: full, RequirePersonLangs: person})
-	if err != nil {
-		return err
-	}
-	// The program's own words in each language: missing or extra keys, lost
-	// placeholders, missing plural forms.
+	// The program's own words in each language first (missing or extra
+	// keys, lost placeholders, missing plural forms): a language the
+	// program has no words in cannot be used, whatever the questionnaires
+	// say, and that is the first thing to know.
 	var problems []string
 	for _, lang := range opts.RequireLangs {
 		problems = append(problems, locale.Check(lang)...)
@@ -68,6 +66,12 @@ func runValidate(opts *validateOptions) error {
 	if len(problems) > 0 {
 		fmt.Fprintln(opts.IO.ErrOut, strings.Join(problems, "\n"))
 		fmt.Fprintf(opts.IO.ErrOut, "htscreen: the program's messages: %d problem(s). Fix them in screening/locale/messages and rebuild.\n", len(problems))
+	}
+	b, err := loadBundle(opts.IO, opts.Dir, q.Options{RequireLangs: full, RequirePersonLangs: person})
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
 		return &reportedError{code: ExitError}
 	}
 	set, dir := b.set, b.guidance
