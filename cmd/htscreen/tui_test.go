@@ -480,9 +480,10 @@ func TestFullScreenTrainPersonaKey(t *testing.T) {
 	assert.Equal(t, 130, p.exited())
 }
 
-// With --person-lang es, the full screen shows a question asked of the
-// person in Spanish with the English beneath, its answers in both, and an
-// observation in English alone; the card for the person comes first.
+// With --person-lang, the full screen shows a question asked of the person
+// in their language with the English beneath, its answers in both, and an
+// observation in English alone; the card for the person and the line on the
+// translation's status come first.
 func TestFullScreenPersonLang(t *testing.T) {
 	set, err := q.Load(questionnaires.FS(), q.Options{PersonLangs: []string{"ar", "zh-Hans"}})
 	require.NoError(t, err)

@@ -28,7 +28,7 @@ func (c *catalog) check(lang string) []string {
 			return []string{err.Error()}
 		}
 		dir := c.shown + c.dir
-		return []string{fmt.Sprintf("no message file for %q: add %s/%s.yaml, or %s/%s/%s.yaml for a language offered only to the person (languages with one: %s)", lang, dir, lang, dir, PersonDir, lang, strings.Join(c.langs, ", "))}
+		return []string{fmt.Sprintf("no message file for %q: add %s/%s.yaml, or %s/%s/%s.yaml for a language offered only to the person (languages with one: %s)", lang, dir, lang, dir, personDir, lang, strings.Join(c.langs, ", "))}
 	}
 	en := c.file(Default)
 	if en == nil {

@@ -50,8 +50,8 @@ const (
 	Reviewed       Status = "reviewed"
 )
 
-// Statuses lists the valid statuses, source first.
-func Statuses() []Status { return []Status{Source, Draft, BackTranslated, Reviewed} }
+// statuses lists the valid statuses, source first.
+func statuses() []Status { return []Status{Source, Draft, BackTranslated, Reviewed} }
 
 // Scope says which messages a language carries.
 type Scope string
@@ -68,10 +68,10 @@ const (
 //go:embed messages/*.yaml messages/person/*.yaml
 var embedded embed.FS
 
-// PersonDir is where, under the messages directory, a language offered only
+// personDir is where, under the messages directory, a language offered only
 // for the person keeps its file: where a file stands says its scope, so that
 // listing the languages costs a directory read, not a parse.
-const PersonDir = "person"
+const personDir = "person"
 
 // catalog is the message files of one directory. A file is parsed the
 // first time one of its messages is needed, so that a start pays for
@@ -125,7 +125,7 @@ func newCatalog(fsys fs.FS, dir string) *catalog {
 	for _, d := range []struct {
 		glob  string
 		scope Scope
-	}{{path.Join(dir, "*.yaml"), All}, {path.Join(dir, PersonDir, "*.yaml"), Person}} {
+	}{{path.Join(dir, "*.yaml"), All}, {path.Join(dir, personDir, "*.yaml"), Person}} {
 		names, _ := fs.Glob(fsys, d.glob)
 		for _, name := range names {
 			lang := strings.TrimSuffix(path.Base(name), ".yaml")
@@ -168,7 +168,7 @@ func (c *catalog) fileLocked(lang string) *File {
 	}
 	name := path.Join(c.dir, lang+".yaml")
 	if scope == Person {
-		name = path.Join(c.dir, PersonDir, lang+".yaml")
+		name = path.Join(c.dir, personDir, lang+".yaml")
 	}
 	f, err := parseFile(c.fsys, name, c.shown+name, lang, scope)
 	if err != nil {
@@ -208,8 +208,8 @@ func parseFile(fsys fs.FS, path, name, lang string, scope Scope) (*File, error) 
 	}
 	f.Name = meta("name")
 	f.Status = Status(meta("status"))
-	if f.Status != "" && !slices.Contains(Statuses(), f.Status) {
-		f.metaErrs = append(f.metaErrs, fmt.Sprintf("%s:%s: meta.status %q is not one of %v", name, f.pos["meta.status"], f.Status, Statuses()))
+	if f.Status != "" && !slices.Contains(statuses(), f.Status) {
+		f.metaErrs = append(f.metaErrs, fmt.Sprintf("%s:%s: meta.status %q is not one of %v", name, f.pos["meta.status"], f.Status, statuses()))
 	}
 	return f, nil
 }
@@ -275,22 +275,13 @@ func (c *catalog) scoped(s Scope) []string {
 	return l
 }
 
-// Name is a language's name for itself ("Español", "العربية"), or the tag
-// when there is no message file for it.
-func Name(lang string) string {
-	if f := get().file(lang); f != nil && f.Name != "" {
-		return f.Name
-	}
-	return lang
-}
-
 // ScopeOf is which messages lang carries; "" for a language with no
 // message file.
 func ScopeOf(lang string) Scope { return get().scope[lang] }
 
-// StatusOf is how far lang's translation has been checked; "" for a
+// statusOf is how far lang's translation has been checked; "" for a
 // language with no message file.
-func StatusOf(lang string) Status {
+func statusOf(lang string) Status {
 	if f := get().file(lang); f != nil {
 		return f.Status
 	}
@@ -301,7 +292,7 @@ func StatusOf(lang string) Status {
 // has not been reviewed by a native-speaking professional, and how far it
 // was checked; "" for the source and a reviewed language.
 func StatusLine(lang, of string) string {
-	st := StatusOf(of)
+	st := statusOf(of)
 	switch st {
 	case Source, Reviewed:
 		return ""
